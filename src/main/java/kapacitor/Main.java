@@ -1,0 +1,2 @@
+package kapacitor;
+public final class Main { public static void main(String[] a) {} }
