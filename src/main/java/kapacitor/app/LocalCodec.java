@@ -1,0 +1,37 @@
+package kapacitor.app;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageCodec;
+
+/**
+ * Zero-copy codec for {@link LocalMessage} bodies. The records are immutable (or owned by the receiver after the
+ * send), so local delivery hands over the same object; they must never leave the JVM, so wire encoding throws.
+ */
+public final class LocalCodec implements MessageCodec<LocalMessage, LocalMessage> {
+    public static final String NAME = "kapacitor-local";
+
+    @Override
+    public void encodeToWire(Buffer buffer, LocalMessage message) {
+        throw new IllegalStateException(message.getClass().getName() + " is a local message and cannot cross nodes");
+    }
+
+    @Override
+    public LocalMessage decodeFromWire(int pos, Buffer buffer) {
+        throw new IllegalStateException("local messages cannot be decoded from the wire");
+    }
+
+    @Override
+    public LocalMessage transform(LocalMessage message) {
+        return message;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public byte systemCodecID() {
+        return -1;
+    }
+}

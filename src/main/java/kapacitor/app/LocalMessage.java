@@ -1,0 +1,8 @@
+package kapacitor.app;
+
+/**
+ * Marks a record that travels on the event bus only inside this JVM. {@link LocalCodec} passes such bodies by
+ * reference: no copy, no serialization.
+ */
+public interface LocalMessage {
+}

@@ -1,0 +1,29 @@
+package kapacitor.testing;
+
+import io.vertx.core.Future;
+
+import java.util.concurrent.TimeUnit;
+
+/** Waits for a Future on the JUnit thread (never on an event loop). */
+public final class Await {
+    private Await() {
+    }
+
+    public static <T> T await(Future<T> future) {
+        return await(future, 30);
+    }
+
+    public static <T> T await(Future<T> future, int seconds) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
