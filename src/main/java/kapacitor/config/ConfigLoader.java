@@ -1,8 +1,6 @@
 package kapacitor.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,8 +80,7 @@ public final class ConfigLoader {
     /** Parses TOML text into a tree (exposed for tests and for reading printed configurations back). */
     public static ObjectNode parseToml(String toml) {
         try {
-            JsonNode node = new TomlMapper().readTree(toml);
-            return node instanceof ObjectNode ? (ObjectNode) node : new TomlMapper().createObjectNode();
+            return TomlTrees.parse(toml);
         } catch (IOException e) {
             throw new ConfigException("parse config: " + e.getMessage(), e);
         }
@@ -97,8 +94,7 @@ public final class ConfigLoader {
             throw new ConfigException("parse config: open " + path + ": " + e.getMessage(), e);
         }
         try {
-            JsonNode node = new TomlMapper().readTree(text);
-            return node instanceof ObjectNode ? (ObjectNode) node : new TomlMapper().createObjectNode();
+            return TomlTrees.parse(text);
         } catch (IOException e) {
             throw new ConfigException("parse config: " + path + ": " + e.getMessage(), e);
         }

@@ -3,7 +3,6 @@ package kapacitor.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,7 +137,7 @@ final class ConfigSchema {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return (ObjectNode) new TomlMapper().readTree(in);
+            return TomlTrees.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
