@@ -1,2 +1,107 @@
 package kapacitor;
-public final class Main { public static void main(String[] a) {} }
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import kapacitor.app.Codecs;
+import kapacitor.app.LoggingSetup;
+import kapacitor.app.RootVerticle;
+import kapacitor.app.Version;
+import kapacitor.config.ConfigException;
+import kapacitor.config.ConfigLoader;
+import kapacitor.config.ConfigPrinter;
+import kapacitor.config.LoadedConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code kapacitord [run|config|version] [-config FILE] [-hostname H] [-log-file F] [-log-level L]}, as Kapacitor's
+ * daemon. A failed start exits non-zero with the reason; SIGTERM closes the server in order.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length > 0 && !args[0].startsWith("-") ? args[0] : "run";
+        switch (command) {
+            case "version":
+                System.out.println("Kapacitor " + Version.kapacitor() + " (kapacitord-vertx " + Version.build() + ")");
+                return;
+            case "config":
+                printConfig(args);
+                return;
+            case "run":
+                run(args);
+                return;
+            case "help":
+                usage();
+                return;
+            default:
+                System.err.println("unknown command " + command);
+                usage();
+                System.exit(2);
+        }
+    }
+
+    private static void usage() {
+        System.out.println("Usage: kapacitord [run|config|version] [-config FILE] [-hostname NAME] "
+            + "[-log-file FILE] [-log-level debug|info|error]");
+    }
+
+    private static LoadedConfig load(String[] args) {
+        try {
+            return ConfigLoader.load(args, System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("run: parse config: " + e.getMessage());
+            System.exit(1);
+            return null;
+        }
+    }
+
+    private static void printConfig(String[] args) {
+        LoadedConfig loaded = load(Arrays.copyOfRange(args, 1, args.length));
+        System.out.println(ConfigPrinter.toToml(loaded.tree()));
+    }
+
+    private static void run(String[] args) {
+        LoadedConfig loaded = load(args);
+        LoggingSetup.apply(loaded.config().logging());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        loaded.configFile().ifPresentOrElse(
+            f -> log.info("msg=\"loaded config\" file={}", f),
+            () -> log.info("msg=\"no configuration file found, using defaults\""));
+        loaded.warnings().forEach(w -> log.warn("msg=\"{}\"", w));
+
+        Vertx vertx = Vertx.vertx(new VertxOptions());
+        Codecs.register(vertx);
+        CountDownLatch started = new CountDownLatch(1);
+        vertx.deployVerticle(new RootVerticle(loaded)).onComplete(ar -> {
+            if (ar.failed()) {
+                log.error("msg=\"failed to start kapacitord\" error=\"{}\"", ar.cause().getMessage(), ar.cause());
+                // A failed start must not leave a JVM hanging on Vert.x's threads.
+                vertx.close().onComplete(v -> System.exit(1));
+                return;
+            }
+            log.info("msg=\"kapacitord started\" version={} hostname={} bind-address={}", Version.kapacitor(),
+                loaded.config().hostname(), loaded.config().http().bindAddress());
+            started.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("msg=\"signal received, shutting down\"");
+            CountDownLatch closed = new CountDownLatch(1);
+            vertx.close().onComplete(v -> closed.countDown());
+            try {
+                long timeout = loaded.config().http().shutdownTimeout().toMillis() + 5000;
+                if (!closed.await(timeout, TimeUnit.MILLISECONDS)) {
+                    log.warn("msg=\"shutdown timed out\"");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kapacitord-shutdown"));
+    }
+}

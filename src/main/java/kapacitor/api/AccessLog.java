@@ -21,7 +21,7 @@ final class AccessLog {
         String user = ctx.request().getParam("u");
         String uri = req.uri().replaceAll("([?&]p=)[^&]*", "$1[REDACTED]");
         long micros = (System.nanoTime() - startNanos) / 1000;
-        LOG.info("msg=\"http request\" service=http host={} username={} start={} method={} uri={} protocol={} "
+        LOG.info("msg=\"http request\" host={} username={} start={} method={} uri={} protocol={} "
                 + "status={} referer={} user-agent=\"{}\" request-id={} duration={}us",
             host, user == null || user.isEmpty() ? "-" : user, Instant.now(), req.method(), uri,
             req.version() == null ? "-" : req.version().alpnName().toUpperCase(), ctx.response().getStatusCode(),

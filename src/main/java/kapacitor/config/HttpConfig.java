@@ -3,8 +3,8 @@ package kapacitor.config;
 import java.time.Duration;
 
 /**
- * Kapacitor's {@code [http]} section. Kapacitor has no body-size or gzip setting here (gzip is always on),
- * so neither has a key.
+ * Kapacitor's {@code [http]} section, plus two keys of ours: {@code max-body-size} (InfluxDB's name and default)
+ * and {@code gzip} (Kapacitor hard-wires response gzip on; this lets an operator turn it off).
  */
 public record HttpConfig(
     String bindAddress,
@@ -16,7 +16,9 @@ public record HttpConfig(
     String httpsCertificate,
     String httpsPrivateKey,
     Duration shutdownTimeout,
-    String sharedSecret) {
+    String sharedSecret,
+    long maxBodySize,
+    boolean gzip) {
 
     /** The host part of bind-address; empty means every interface, as in Go's net.Listen. */
     public String host() {
@@ -38,7 +40,9 @@ public record HttpConfig(
             s.string("https-certificate"),
             s.string("https-private-key"),
             s.duration("shutdown-timeout"),
-            s.string("shared-secret"));
+            s.string("shared-secret"),
+            s.integer("max-body-size"),
+            s.bool("gzip"));
         BindAddress.parse(s.key("bind-address"), c.bindAddress());
         return c;
     }
