@@ -1,5 +1,7 @@
 package kapacitor.app;
 
+import kapacitor.model.LocalMessage;
+
 import io.vertx.core.Vertx;
 
 /** Registers the product's event-bus codecs; called once per Vertx instance before any verticle deploys. */

@@ -1,5 +1,7 @@
 package kapacitor.app;
 
+import kapacitor.model.LocalMessage;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 

@@ -1,5 +1,7 @@
 package kapacitor.app;
 
+import kapacitor.model.LocalMessage;
+
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;

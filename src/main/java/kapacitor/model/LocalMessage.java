@@ -1,4 +1,4 @@
-package kapacitor.app;
+package kapacitor.model;
 
 /**
  * Marks a record that travels on the event bus only inside this JVM. {@link LocalCodec} passes such bodies by
