@@ -13,10 +13,12 @@ import java.util.TreeSet;
 public final class EventStateRepository {
 
     private final Pool pool;
+    private final Dialect dialect;
     private final Table table;
 
     EventStateRepository(Pool pool, Dialect dialect) {
         this.pool = pool;
+        this.dialect = dialect;
         this.table = table(dialect);
     }
 
@@ -41,7 +43,7 @@ public final class EventStateRepository {
 
     /** Writes several states in one transaction. */
     public Future<Void> putAll(List<EventStateRecord> states) {
-        return pool.withTransaction(conn -> {
+        return Transactions.run(pool, dialect, conn -> {
             Future<Void> chain = Future.succeededFuture();
             for (EventStateRecord s : states) {
                 chain = chain.compose(v -> put(conn, s));

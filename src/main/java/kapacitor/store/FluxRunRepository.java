@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 public final class FluxRunRepository extends VersionedRepository<FluxRunRecord> {
 
     FluxRunRepository(Pool pool, Dialect dialect) {
-        super(pool, table(dialect), "run");
+        super(pool, dialect, table(dialect), "run");
     }
 
     static Table table(Dialect dialect) {

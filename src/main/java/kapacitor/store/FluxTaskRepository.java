@@ -9,7 +9,7 @@ import java.util.List;
 public final class FluxTaskRepository extends VersionedRepository<FluxTaskRecord> {
 
     FluxTaskRepository(Pool pool, Dialect dialect) {
-        super(pool, table(dialect), "task");
+        super(pool, dialect, table(dialect), "task");
     }
 
     static Table table(Dialect dialect) {

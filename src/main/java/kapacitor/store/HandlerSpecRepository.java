@@ -9,7 +9,7 @@ import java.util.List;
 public final class HandlerSpecRepository extends VersionedRepository<HandlerSpecRecord> {
 
     HandlerSpecRepository(Pool pool, Dialect dialect) {
-        super(pool, table(dialect), "handler spec");
+        super(pool, dialect, table(dialect), "handler spec");
     }
 
     static Table table(Dialect dialect) {

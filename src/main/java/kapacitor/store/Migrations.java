@@ -74,18 +74,14 @@ public final class Migrations {
         }
         String record = "INSERT INTO schema_version (version, name, applied_at) VALUES (" + dialect.param(1) + ", "
             + dialect.param(2) + ", " + dialect.param(3) + ")";
-        return conn.begin().compose(tx -> {
+        return Transactions.onConnection(conn, dialect, c -> {
             Future<Void> chain = Future.succeededFuture();
             for (String sql : statements) {
-                chain = chain.compose(v -> conn.query(sql).execute().mapEmpty());
+                chain = chain.compose(v -> c.query(sql).execute().mapEmpty());
             }
-            return chain
-                .compose(v -> conn.preparedQuery(record)
-                    .execute(Tuple.of(versionOf(file), file, System.currentTimeMillis())))
-                .compose(v -> tx.commit())
-                .recover(e -> tx.rollback().transform(r -> Future.<Void>failedFuture(
-                    new StoreException("migration " + file + " failed: " + e.getMessage(), e))));
-        });
+            return chain.compose(v -> c.preparedQuery(record)
+                .execute(Tuple.of(versionOf(file), file, System.currentTimeMillis())).<Void>mapEmpty());
+        }).recover(e -> Future.failedFuture(new StoreException("migration " + file + " failed: " + e.getMessage(), e)));
     }
 
     static int versionOf(String file) {

@@ -9,7 +9,7 @@ import java.util.List;
 public final class RecordingRepository extends VersionedRepository<RecordingRecord> {
 
     RecordingRepository(Pool pool, Dialect dialect) {
-        super(pool, table(dialect), "recording");
+        super(pool, dialect, table(dialect), "recording");
     }
 
     static Table table(Dialect dialect) {

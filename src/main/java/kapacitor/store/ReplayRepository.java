@@ -9,7 +9,7 @@ import java.util.List;
 public final class ReplayRepository extends VersionedRepository<ReplayRecord> {
 
     ReplayRepository(Pool pool, Dialect dialect) {
-        super(pool, table(dialect), "replay");
+        super(pool, dialect, table(dialect), "replay");
     }
 
     static Table table(Dialect dialect) {

@@ -2,8 +2,10 @@ package kapacitor.store;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * An open store: the pool, its dialect and one repository per entity. All repositories are thread-safe and may be
@@ -119,6 +121,14 @@ public final class Store {
 
     public LeaseRepository leases() {
         return leases;
+    }
+
+    /**
+     * Runs work in one transaction. Use this, not {@code pool().withTransaction}: see {@link Transactions} for the
+     * H2 client defect it avoids.
+     */
+    public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+        return Transactions.run(pool, dialect, work);
     }
 
     public Future<Void> close() {

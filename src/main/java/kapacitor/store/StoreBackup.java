@@ -33,7 +33,7 @@ public final class StoreBackup {
     /** Every row of every table, read in one transaction (repeatable read on PostgreSQL). */
     public static Future<Buffer> dump(Store store) {
         List<Table> tables = Store.tables(store.dialect());
-        return store.pool().withTransaction(conn -> {
+        return Transactions.run(store.pool(), store.dialect(), conn -> {
             Future<Void> start = store.dialect() == Dialect.POSTGRES
                 ? conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute().mapEmpty()
                 : Future.succeededFuture();
@@ -91,7 +91,7 @@ public final class StoreBackup {
         } catch (StoreException e) {
             return Future.failedFuture(e);
         }
-        return store.pool().withTransaction(conn -> {
+        return Transactions.run(store.pool(), store.dialect(), conn -> {
             Future<Void> chain = Future.succeededFuture();
             for (Table t : tables) {
                 chain = chain.compose(v -> t.delete(conn, List.of()).mapEmpty());
@@ -120,7 +120,7 @@ public final class StoreBackup {
         if (targets == null) {
             return Future.failedFuture(new NotFoundException("unknown storage \"" + name + "\""));
         }
-        return store.pool().withTransaction(conn -> {
+        return Transactions.run(store.pool(), store.dialect(), conn -> {
             Future<Void> chain = Future.succeededFuture();
             for (Table t : targets) {
                 chain = chain.compose(v -> reencode(conn, t))

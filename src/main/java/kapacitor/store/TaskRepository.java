@@ -10,7 +10,7 @@ import java.util.List;
 public final class TaskRepository extends VersionedRepository<TaskRecord> {
 
     TaskRepository(Pool pool, Dialect dialect) {
-        super(pool, table(dialect), "task");
+        super(pool, dialect, table(dialect), "task");
     }
 
     static Table table(Dialect dialect) {
@@ -81,7 +81,7 @@ public final class TaskRepository extends VersionedRepository<TaskRecord> {
 
     /** Updates every task (each with its version check) in one transaction: all or nothing. */
     public Future<List<TaskRecord>> replaceAll(List<TaskRecord> tasks) {
-        return pool.withTransaction(conn -> {
+        return Transactions.run(pool, dialect, conn -> {
             Future<List<TaskRecord>> chain = Future.succeededFuture(new ArrayList<>());
             for (TaskRecord t : tasks) {
                 chain = chain.compose(done -> update(conn, t).map(saved -> {

@@ -9,7 +9,7 @@ import java.util.List;
 public final class TemplateRepository extends VersionedRepository<TemplateRecord> {
 
     TemplateRepository(Pool pool, Dialect dialect) {
-        super(pool, table(dialect), "template");
+        super(pool, dialect, table(dialect), "template");
     }
 
     static Table table(Dialect dialect) {
@@ -67,7 +67,7 @@ public final class TemplateRepository extends VersionedRepository<TemplateRecord
      */
     public Future<TemplateRecord> updateWithTasks(TemplateRecord template, List<TaskRecord> tasks,
                                                   TaskRepository taskRepository) {
-        return pool.withTransaction(conn -> update(conn, template).compose(saved -> {
+        return Transactions.run(pool, dialect, conn -> update(conn, template).compose(saved -> {
             Future<Void> chain = Future.succeededFuture();
             for (TaskRecord t : tasks) {
                 chain = chain.compose(v -> taskRepository.update(conn, t).mapEmpty());

@@ -9,7 +9,7 @@ import java.util.List;
 public final class UserRepository extends VersionedRepository<UserRecord> {
 
     UserRepository(Pool pool, Dialect dialect) {
-        super(pool, table(dialect), "user");
+        super(pool, dialect, table(dialect), "user");
     }
 
     static Table table(Dialect dialect) {

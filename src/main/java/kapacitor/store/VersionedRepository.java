@@ -18,12 +18,14 @@ import java.util.function.Function;
 abstract class VersionedRepository<R> {
 
     protected final Pool pool;
+    protected final Dialect dialect;
     protected final Table table;
     private final String entity;
     private final int versionIndex;
 
-    VersionedRepository(Pool pool, Table table, String entity) {
+    VersionedRepository(Pool pool, Dialect dialect, Table table, String entity) {
         this.pool = pool;
+        this.dialect = dialect;
         this.table = table;
         this.entity = entity;
         this.versionIndex = table.indexOf(Table.VERSION);
