@@ -42,11 +42,6 @@ public final class FluxTaskRepository extends VersionedRepository<FluxTaskRecord
         return r.id();
     }
 
-    @Override
-    int idColumnIndex() {
-        return 0;
-    }
-
     /** Stores a new row with version 1; fails with {@link DuplicateKeyException} ("task already exists"). */
     public Future<FluxTaskRecord> create(FluxTaskRecord record) {
         return insert(pool, record);

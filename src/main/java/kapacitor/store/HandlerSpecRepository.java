@@ -58,7 +58,7 @@ public final class HandlerSpecRepository extends VersionedRepository<HandlerSpec
         return list(pool, pattern, offset, limit, List.of("topic"), topic);
     }
 
-    /** Every handler of every topic, sorted by id within no particular topic order. */
+    /** Every handler of every topic, sorted by id (handlers of different topics sharing an id in any order). */
     public Future<List<HandlerSpecRecord>> listAll() {
         return list(pool, "", 0, Integer.MAX_VALUE, List.of());
     }

@@ -42,11 +42,6 @@ public final class RecordingRepository extends VersionedRepository<RecordingReco
         return r.id();
     }
 
-    @Override
-    int idColumnIndex() {
-        return 0;
-    }
-
     /** Stores a new row with version 1; fails with {@link DuplicateKeyException} ("recording already exists"). */
     public Future<RecordingRecord> create(RecordingRecord record) {
         return insert(pool, record);

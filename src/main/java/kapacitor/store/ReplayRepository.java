@@ -42,11 +42,6 @@ public final class ReplayRepository extends VersionedRepository<ReplayRecord> {
         return r.id();
     }
 
-    @Override
-    int idColumnIndex() {
-        return 0;
-    }
-
     /** Stores a new row with version 1; fails with {@link DuplicateKeyException} ("replay already exists"). */
     public Future<ReplayRecord> create(ReplayRecord record) {
         return insert(pool, record);

@@ -42,11 +42,6 @@ public final class UserRepository extends VersionedRepository<UserRecord> {
         return r.name();
     }
 
-    @Override
-    int idColumnIndex() {
-        return 0;
-    }
-
     /** Stores a new row with version 1; fails with {@link DuplicateKeyException} ("user already exists"). */
     public Future<UserRecord> create(UserRecord record) {
         return insert(pool, record);
