@@ -13,7 +13,8 @@ public final class FluxTaskRepository extends VersionedRepository<FluxTaskRecord
     }
 
     static Table table(Dialect dialect) {
-        return new Table(dialect, "flux_tasks", 1, Table.Column.text("id"), Table.Column.text("name"), Table.Column.text("status"),
+        return new Table(dialect, "flux_tasks", 1, Table.Column.text("id"),
+            Table.Column.text("name"), Table.Column.text("status"),
             Table.Column.bigint("version"), Table.Column.text("data"));
     }
 

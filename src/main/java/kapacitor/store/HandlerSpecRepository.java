@@ -3,7 +3,10 @@ package kapacitor.store;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The {@code handler_specs} table (Kapacitor's "handler-specs" store); ids are unique within a topic. */
 public final class HandlerSpecRepository extends VersionedRepository<HandlerSpecRecord> {
@@ -74,5 +77,12 @@ public final class HandlerSpecRepository extends VersionedRepository<HandlerSpec
     /** Deletes every handler of the topic; returns how many. */
     public Future<Integer> deleteTopic(String topic) {
         return table.delete(pool, List.of("topic"), topic).recover(SqlErrors::translate);
+    }
+
+    /** The topics that have at least one handler, sorted. */
+    public Future<List<String>> topics() {
+        return table.selectAll(pool).recover(SqlErrors::translate)
+            .map(rows -> new ArrayList<>(rows.stream().map(r -> (String) r[0])
+                .collect(Collectors.toCollection(TreeSet::new))));
     }
 }

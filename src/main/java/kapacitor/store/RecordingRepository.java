@@ -13,7 +13,8 @@ public final class RecordingRepository extends VersionedRepository<RecordingReco
     }
 
     static Table table(Dialect dialect) {
-        return new Table(dialect, "recordings", 1, Table.Column.text("id"), Table.Column.text("type"), Table.Column.text("status"),
+        return new Table(dialect, "recordings", 1, Table.Column.text("id"),
+            Table.Column.text("type"), Table.Column.text("status"),
             Table.Column.bigint("version"), Table.Column.text("data"));
     }
 

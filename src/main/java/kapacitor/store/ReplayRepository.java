@@ -13,7 +13,8 @@ public final class ReplayRepository extends VersionedRepository<ReplayRecord> {
     }
 
     static Table table(Dialect dialect) {
-        return new Table(dialect, "replays", 1, Table.Column.text("id"), Table.Column.text("recording_id"), Table.Column.text("task_id"), Table.Column.text("status"),
+        return new Table(dialect, "replays", 1, Table.Column.text("id"), Table.Column.text("recording_id"),
+            Table.Column.text("task_id"), Table.Column.text("status"),
             Table.Column.bigint("version"), Table.Column.text("data"));
     }
 
@@ -24,7 +25,8 @@ public final class ReplayRepository extends VersionedRepository<ReplayRecord> {
 
     @Override
     ReplayRecord fromRow(Object[] row) {
-        return new ReplayRecord((String) row[0], (String) row[1], (String) row[2], (String) row[3], (Long) row[4], decode(row[5]));
+        return new ReplayRecord((String) row[0], (String) row[1], (String) row[2], (String) row[3], (Long) row[4],
+            decode(row[5]));
     }
 
     @Override

@@ -2,6 +2,7 @@ package kapacitor.store;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -96,5 +97,24 @@ public final class TaskRepository extends VersionedRepository<TaskRecord> {
     /** Whether a task was deleted. */
     public Future<Boolean> delete(String id) {
         return remove(pool, id);
+    }
+
+    // Variants on a connection of Store.inTransaction, for managers combining several changes atomically.
+
+    public Future<TaskRecord> create(SqlClient tx, TaskRecord record) {
+        return insert(tx, record);
+    }
+
+    public Future<TaskRecord> get(SqlClient tx, String id) {
+        return find(tx, id);
+    }
+
+    @Override
+    public Future<TaskRecord> update(SqlClient tx, TaskRecord record) {
+        return super.update(tx, record);
+    }
+
+    public Future<Boolean> delete(SqlClient tx, String id) {
+        return remove(tx, id);
     }
 }

@@ -2,6 +2,7 @@ package kapacitor.store;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 
 import java.util.List;
 
@@ -78,5 +79,24 @@ public final class TemplateRepository extends VersionedRepository<TemplateRecord
 
     public Future<Boolean> delete(String id) {
         return remove(pool, id);
+    }
+
+    // Variants on a connection of Store.inTransaction, for managers combining several changes atomically.
+
+    public Future<TemplateRecord> create(SqlClient tx, TemplateRecord record) {
+        return insert(tx, record);
+    }
+
+    public Future<TemplateRecord> get(SqlClient tx, String id) {
+        return find(tx, id);
+    }
+
+    @Override
+    public Future<TemplateRecord> update(SqlClient tx, TemplateRecord record) {
+        return super.update(tx, record);
+    }
+
+    public Future<Boolean> delete(SqlClient tx, String id) {
+        return remove(tx, id);
     }
 }

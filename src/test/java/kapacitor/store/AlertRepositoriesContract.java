@@ -37,6 +37,7 @@ public interface AlertRepositoriesContract extends StoreTest {
             .stream().map(HandlerSpecRecord::id).collect(Collectors.toList()));
         assertEquals(List.of("log2", "slack"), await(store().handlerSpecs().listByTopic("cpu", "", 1, 100))
             .stream().map(HandlerSpecRecord::id).collect(Collectors.toList()));
+        assertEquals(List.of("cpu", "mem"), await(store().handlerSpecs().topics()));
         HandlerSpecRecord h = await(store().handlerSpecs().get("cpu", "log"));
         assertEquals(2, await(store().handlerSpecs().update(h)).version());
         assertInstanceOf(VersionConflictException.class, failure(store().handlerSpecs().update(h)));

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -53,12 +54,33 @@ public interface TemplateRepositoryContract extends StoreTest {
     }
 
     @Test
+    default void changesOnATransactionConnectionCommitTogether() {
+        Throwable e = failure(store().inTransaction(tx -> store().templates()
+            .create(tx, new TemplateRecord("t", "stream", 0, new JsonObject()))
+            .compose(t -> store().tasks().create(tx, new TaskRecord("a", "t", "stream", "enabled", 0,
+                new JsonObject())))
+            .compose(a -> store().tasks().create(tx, new TaskRecord("a", "t", "stream", "enabled", 0,
+                new JsonObject())))));
+        assertInstanceOf(DuplicateKeyException.class, e);
+        assertInstanceOf(NotFoundException.class, failure(store().templates().get("t")));
+
+        await(store().inTransaction(tx -> store().templates()
+            .create(tx, new TemplateRecord("t", "stream", 0, new JsonObject()))
+            .compose(t -> store().tasks().create(tx, new TaskRecord("a", "t", "stream", "enabled", 0,
+                new JsonObject())))
+            .compose(a -> store().tasks().get(tx, "a"))
+            .compose(a -> store().tasks().update(tx, a))
+            .compose(a -> store().templates().delete(tx, "t"))));
+        assertEquals(2, await(store().tasks().get("a")).version());
+        assertInstanceOf(NotFoundException.class, failure(store().templates().get("t")));
+    }
+
+    @Test
     default void listAppliesThePattern() {
         for (String id : List.of("b", "a1", "a2")) {
             await(store().templates().create(new TemplateRecord(id, "stream", 0, new JsonObject())));
         }
-        assertEquals(List.of("a1", "a2"), store().templates().list("a*", 0, 10).map(l -> l.stream()
-            .map(TemplateRecord::id).collect(java.util.stream.Collectors.toList())).toCompletionStage()
-            .toCompletableFuture().join());
+        assertEquals(List.of("a1", "a2"), await(store().templates().list("a*", 0, 10)).stream()
+            .map(TemplateRecord::id).collect(Collectors.toList()));
     }
 }
