@@ -1,0 +1,4 @@
+package kapacitor.store;
+
+class EmbeddedAlertRepositoriesTest extends EmbeddedStoreTestBase implements AlertRepositoriesContract {
+}

@@ -1,0 +1,4 @@
+package kapacitor.store;
+
+class EmbeddedClusterRepositoriesTest extends EmbeddedStoreTestBase implements ClusterRepositoriesContract {
+}

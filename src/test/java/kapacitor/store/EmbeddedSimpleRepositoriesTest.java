@@ -1,0 +1,4 @@
+package kapacitor.store;
+
+class EmbeddedSimpleRepositoriesTest extends EmbeddedStoreTestBase implements SimpleRepositoriesContract {
+}

@@ -1,0 +1,4 @@
+package kapacitor.store;
+
+class EmbeddedTaskRepositoryTest extends EmbeddedStoreTestBase implements TaskRepositoryContract {
+}

@@ -1,0 +1,4 @@
+package kapacitor.store;
+
+class EmbeddedTemplateRepositoryTest extends EmbeddedStoreTestBase implements TemplateRepositoryContract {
+}

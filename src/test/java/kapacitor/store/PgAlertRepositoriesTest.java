@@ -1,0 +1,4 @@
+package kapacitor.store;
+
+class PgAlertRepositoriesTest extends PgStoreTestBase implements AlertRepositoriesContract {
+}

@@ -1,0 +1,4 @@
+package kapacitor.store;
+
+class PgClusterRepositoriesTest extends PgStoreTestBase implements ClusterRepositoriesContract {
+}

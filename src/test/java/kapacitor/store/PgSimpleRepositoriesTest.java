@@ -1,0 +1,4 @@
+package kapacitor.store;
+
+class PgSimpleRepositoriesTest extends PgStoreTestBase implements SimpleRepositoriesContract {
+}

@@ -1,0 +1,4 @@
+package kapacitor.store;
+
+class PgTaskRepositoryTest extends PgStoreTestBase implements TaskRepositoryContract {
+}

@@ -1,0 +1,4 @@
+package kapacitor.store;
+
+class PgTemplateRepositoryTest extends PgStoreTestBase implements TemplateRepositoryContract {
+}
