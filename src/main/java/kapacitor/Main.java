@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import kapacitor.app.Codecs;
 import kapacitor.app.LoggingSetup;
+import kapacitor.app.RestoreCommand;
 import kapacitor.app.RootVerticle;
 import kapacitor.app.Version;
 import kapacitor.config.ConfigException;
@@ -37,6 +38,9 @@ public final class Main {
             case "run":
                 run(args);
                 return;
+            case "restore":
+                restore(args);
+                return;
             case "help":
                 usage();
                 return;
@@ -49,7 +53,36 @@ public final class Main {
 
     private static void usage() {
         System.out.println("Usage: kapacitord [run|config|version] [-config FILE] [-hostname NAME] "
-            + "[-log-file FILE] [-log-level debug|info|error]");
+            + "[-log-file FILE] [-log-level debug|info|error]\n"
+            + "       kapacitord restore [-config FILE] BACKUP_FILE   (with the server stopped)");
+    }
+
+    private static void restore(String[] args) {
+        String file = args.length > 1 ? args[args.length - 1] : null;
+        if (file == null || file.startsWith("-")) {
+            System.err.println("restore: missing backup file");
+            System.exit(2);
+        }
+        LoadedConfig loaded = load(Arrays.copyOfRange(args, 1, args.length - 1));
+        Vertx vertx = Vertx.vertx();
+        CountDownLatch done = new CountDownLatch(1);
+        int[] status = {0};
+        RestoreCommand.run(vertx, loaded.config(), java.nio.file.Path.of(file)).onComplete(ar -> {
+            if (ar.failed()) {
+                System.err.println("restore: " + ar.cause().getMessage());
+                status[0] = 1;
+            } else {
+                System.out.println("restored " + file + " into the configured store");
+            }
+            done.countDown();
+        });
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        vertx.close();
+        System.exit(status[0]);
     }
 
     private static LoadedConfig load(String[] args) {

@@ -6,18 +6,35 @@ import io.vertx.core.VerticleBase;
 import kapacitor.api.ApiModule;
 import kapacitor.api.HttpServerSettings;
 import kapacitor.api.HttpServerVerticle;
+import kapacitor.api.debug.DebugVarsRoutes;
+import kapacitor.api.storage.StorageRoutes;
 import kapacitor.config.HttpConfig;
 import kapacitor.config.LoadedConfig;
+import kapacitor.runtime.ingest.IngestRouter;
+import kapacitor.runtime.ingest.IngestStats;
+import kapacitor.service.storage.StorageManagerVerticle;
+import kapacitor.store.Store;
+import kapacitor.store.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Deploys the server in order: the store, then the manager verticles, then the HTTP verticles (so no request
  * arrives before its manager listens). Undeploying it stops everything and closes the store.
  */
 public final class RootVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(RootVerticle.class);
+
     private final LoadedConfig loaded;
+    private Store store;
+    private IngestRouter ingest;
+    private StatsRegistry stats;
+    private int httpPort;
 
     public RootVerticle(LoadedConfig loaded) {
         this.loaded = loaded;
@@ -25,8 +42,25 @@ public final class RootVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        var cfg = loaded.config();
+        stats = new StatsRegistry(UUID.randomUUID().toString(), UUID.randomUUID().toString(), cfg.hostname());
+        IngestStats ingestStats = new IngestStats();
+        ingest = new IngestRouter(vertx.eventBus(), ingestStats);
+        stats.register("ingress", Map.of("source", "http"), ingestStats::snapshot);
+        return Stores.open(vertx, cfg.storage().url(), cfg.dataDir().toString())
+            .onSuccess(s -> {
+                store = s;
+                LOG.info("msg=\"opened store\" location={}", s.location());
+            })
+            .compose(s -> vertx.deployVerticle(new StorageManagerVerticle(s)))
+            .compose(id -> deployHttp(modules()));
+    }
+
+    private List<ApiModule> modules() {
         List<ApiModule> modules = new ArrayList<>();
-        return deployHttp(modules);
+        modules.add(new StorageRoutes(vertx.eventBus()));
+        modules.add(new DebugVarsRoutes(stats, Map::of));
+        return modules;
     }
 
     private Future<String> deployHttp(List<ApiModule> modules) {
@@ -38,5 +72,18 @@ public final class RootVerticle extends VerticleBase {
         List<ApiModule> frozen = List.copyOf(modules);
         return vertx.deployVerticle(() -> new HttpServerVerticle(settings, frozen),
             new DeploymentOptions().setInstances(instances));
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public IngestRouter ingest() {
+        return ingest;
+    }
+
+    @Override
+    public Future<?> stop() {
+        return store == null ? Future.succeededFuture() : store.close();
     }
 }
