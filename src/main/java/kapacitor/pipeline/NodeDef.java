@@ -16,6 +16,7 @@ public final class NodeDef extends PropertyHolder {
     private final List<NodeDef> children = new ArrayList<>();
     private final List<HandlerDef> handlers = new ArrayList<>();
     private final UdfInfo udf;
+    private final List<UdfOption> udfOptions = new ArrayList<>();
     private int id;
 
     NodeDef(NodeSpec spec, String type, EdgeType wants, EdgeType provides, List<Object> chainArgs, UdfInfo udf) {
@@ -93,6 +94,15 @@ public final class NodeDef extends PropertyHolder {
     /** The UDF description, for nodes created with {@code @name()}; null otherwise. */
     public UdfInfo udf() {
         return udf;
+    }
+
+    /** Options set on a UDF node, in call order. */
+    public List<UdfOption> udfOptions() {
+        return Collections.unmodifiableList(udfOptions);
+    }
+
+    void addUdfOption(UdfOption o) {
+        udfOptions.add(o);
     }
 
     /** For stats nodes: the node whose statistics are emitted. */
