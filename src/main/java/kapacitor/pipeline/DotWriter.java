@@ -91,6 +91,6 @@ public final class DotWriter {
     }
 
     private static boolean isBatchSource(NodeDef n) {
-        return n.type().equals("batch") && n.parents().isEmpty() && n.spec() == NodeSpecs.get("batch");
+        return n.spec() == NodeSpecs.get("batch");
     }
 }

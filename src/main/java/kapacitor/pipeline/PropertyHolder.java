@@ -89,6 +89,7 @@ public abstract class PropertyHolder implements TickObject {
     }
 
     void addCall(String goName, List<Object> values) {
-        calls.computeIfAbsent(goName, k -> new ArrayList<>()).add(Collections.unmodifiableList(new ArrayList<>(values)));
+        calls.computeIfAbsent(goName, k -> new ArrayList<>())
+            .add(Collections.unmodifiableList(new ArrayList<>(values)));
     }
 }

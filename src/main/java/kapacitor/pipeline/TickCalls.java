@@ -180,7 +180,8 @@ final class TickCalls {
     private PipelineException callError(TickObject receiver, String name, String cause) {
         String msg = "error calling func " + GoQuote.quote(name) + " on obj " + receiver.goType() + ": " + cause;
         if (msg.contains("*ast.ReferenceNode") && msg.contains("type string")) {
-            msg = "cannot assign *ast.ReferenceNode to type string, did you use double quotes instead of single quotes?";
+            msg = "cannot assign *ast.ReferenceNode to type string, "
+                + "did you use double quotes instead of single quotes?";
         }
         return error(msg);
     }
