@@ -1,0 +1,6 @@
+package kapacitor.pipeline;
+
+/** The TICKscript `*` argument (e.g. groupBy(*)). */
+public enum Star {
+    INSTANCE
+}
