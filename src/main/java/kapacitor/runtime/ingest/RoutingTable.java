@@ -1,5 +1,7 @@
 package kapacitor.runtime.ingest;
 
+import kapacitor.model.DbRp;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,9 +19,6 @@ public final class RoutingTable {
 
     /** A task's subscription: its inbox, the dbrps it may read, and the measurements it reads (null = all). */
     public record Route(TaskInbox inbox, Collection<DbRp> dbrps, Set<String> measurements) {
-    }
-
-    public record DbRp(String db, String rp) {
     }
 
     record Target(TaskInbox inbox, Set<String> measurements) {
