@@ -36,6 +36,24 @@ public final class LineProtocolParser {
     private static final long MIN_NANO_TIME = Long.MIN_VALUE + 2;
     private static final long MAX_NANO_TIME = Long.MAX_VALUE - 1;
     private static final int MAX_CACHED_STRING = 128;
+    private static final long MAX_EXACT_MANTISSA = 1L << 53;
+    private static final double[] POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+    /** Bytes that need a decision while scanning a series key; all others are just hashed. */
+    private static final boolean[] KEY_SPECIAL = new boolean[256];
+    /** Bytes that need a decision while scanning field keys. */
+    private static final boolean[] FIELD_KEY_SPECIAL = new boolean[256];
+
+    static {
+        for (char c : new char[] {' ', '\\', '\n'}) {
+            KEY_SPECIAL[c] = true;
+        }
+        for (char c : new char[] {' ', '\\', '\n', '=', ','}) {
+            FIELD_KEY_SPECIAL[c] = true;
+        }
+    }
 
     private final ByteKeyCache<String> strings = new ByteKeyCache<>(8192, MAX_CACHED_STRING);
     private final ByteKeyCache<Series> series = new ByteKeyCache<>(16384, 1024);
@@ -68,6 +86,7 @@ public final class LineProtocolParser {
     private String[] fieldStrings = new String[8];
     private byte[] unescapeScratch = new byte[64];
     private final long[] longOut = new long[1];
+    private int fieldShapeHash;
 
     private record Series(String name, Tags tags) {
     }
@@ -240,22 +259,23 @@ public final class LineProtocolParser {
         byte[] b = buf;
         int i = p;
         int h = 0;
-        int prev = 0;
         int keyEnd = -1;
         while (i < lim) {
             int c = b[i];
-            if (c == ' ' && prev != '\\') {
-                keyEnd = i;
-                break;
-            }
-            if (c == nl) {
-                break;
-            }
-            if (c == '\\') {
-                suspicious = true;
+            if (KEY_SPECIAL[c & 0xFF]) {
+                // The first byte is never a space (whitespace was skipped), so i > p here.
+                if (c == ' ' && b[i - 1] != '\\') {
+                    keyEnd = i;
+                    break;
+                }
+                if (c == nl) {
+                    break;
+                }
+                if (c == '\\') {
+                    suspicious = true;
+                }
             }
             h = 31 * h + c;
-            prev = c;
             i++;
         }
         if (keyEnd >= 0) {
@@ -405,9 +425,15 @@ public final class LineProtocolParser {
         int equals = 0;
         int commas = 0;
         int fieldKeyFrom = i;
+        int shapeHash = 0;
         nFields = 0;
         while (i < lim) {
             int c = b[i];
+            if (!FIELD_KEY_SPECIAL[c & 0xFF]) {
+                shapeHash = 31 * shapeHash + c;
+                i++;
+                continue;
+            }
             if (c == nl) {
                 break;
             }
@@ -440,6 +466,7 @@ public final class LineProtocolParser {
                 if (i < 0) {
                     return -1;
                 }
+                shapeHash = 31 * shapeHash + fieldTypes[field];
                 continue;
             }
             if (c == ',') {
@@ -453,6 +480,7 @@ public final class LineProtocolParser {
         if (equals == 0 || commas != equals - 1) {
             return failAt("invalid field format");
         }
+        fieldShapeHash = shapeHash;
         for (int f = 0; f < nFields; f++) {
             int size = seriesKeyLength + 4 + fieldKeyEnd[f] - fieldKeyStart[f];
             if (size > MAX_KEY_LENGTH) {
@@ -484,6 +512,65 @@ public final class LineProtocolParser {
 
     /** InfluxDB's scanNumber acceptance rules and error texts; stores the value. Returns the end or -1. */
     private int scanNumber(int i, int field) {
+        int end = scanPlainNumber(i, field);
+        return end >= 0 ? end : scanAnyNumber(i, field);
+    }
+
+    /**
+     * The common cases in one pass: {@code [-]digits[.digits]} read exactly (Clinger's fast path: mantissa below 2^53,
+     * at most 22 fraction digits, so one IEEE division of exact operands gives Double.parseDouble's result) and
+     * {@code [-]digits i} of at most 18 digits. Returns -1 for anything else, which the general path then handles.
+     */
+    private int scanPlainNumber(int i, int field) {
+        byte[] b = buf;
+        int j = i;
+        boolean negative = b[j] == '-';
+        if (negative) {
+            j++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int dot = -1;
+        int c = -1;
+        while (j < lim) {
+            c = b[j];
+            int d = c - '0';
+            if (d >= 0 && d <= 9) {
+                mantissa = mantissa * 10 + d;
+                digits++;
+            } else if (c == '.' && dot < 0) {
+                dot = j;
+            } else {
+                break;
+            }
+            j++;
+        }
+        if (digits == 0 || digits > 18) {
+            return -1;
+        }
+        if (j == lim || c == ',' || c == ' ' || c == nl) {
+            int fractionDigits = dot < 0 ? 0 : j - dot - 1;
+            if (mantissa > MAX_EXACT_MANTISSA || fractionDigits > 22) {
+                return -1;
+            }
+            double v = fractionDigits == 0 ? (double) mantissa : mantissa / POW10[fractionDigits];
+            fieldTypes[field] = Fields.FLOAT;
+            fieldBits[field] = Double.doubleToRawLongBits(negative ? -v : v);
+            return j;
+        }
+        if (c == 'i' && dot < 0) {
+            int after = j + 1;
+            if (after < lim && b[after] != ',' && b[after] != ' ' && b[after] != nl) {
+                return -1;
+            }
+            fieldTypes[field] = Fields.INTEGER;
+            fieldBits[field] = negative ? -mantissa : mantissa;
+            return after;
+        }
+        return -1;
+    }
+
+    private int scanAnyNumber(int i, int field) {
         byte[] b = buf;
         int start = i;
         boolean isInt = false;
@@ -684,11 +771,7 @@ public final class LineProtocolParser {
 
     private Fields buildFields() {
         int n = nFields;
-        int h = n;
-        for (int f = 0; f < n; f++) {
-            h = 31 * h + ByteKeyCache.hash(buf, fieldKeyStart[f], fieldKeyEnd[f]);
-            h = 31 * h + fieldTypes[f];
-        }
+        int h = fieldShapeHash * 31 + n;
         int slot = (h * 0x9E3779B9 >>> 16) & (layouts.length - 1);
         FieldLayout layout = layouts[slot];
         if (layout == null || !layout.matches(buf, n, fieldKeyStart, fieldKeyEnd, fieldTypes)) {
@@ -723,15 +806,18 @@ public final class LineProtocolParser {
         byte[] b = buf;
         i = skipWhitespace(b, i, lim);
         int start = i;
+        long value = 0;
+        int digits = 0;
         while (i < lim) {
             int c = b[i];
-            if (c == '\n' || c == ' ') {
+            int d = c - '0';
+            if (d >= 0 && d <= 9) {
+                value = value * 10 + d;
+                digits++;
+            } else if (c == '\n' || c == ' ') {
                 break;
-            }
-            if (c < '0' || c > '9') {
-                if (!(i == start && c == '-')) {
-                    return fail("bad timestamp");
-                }
+            } else if (!(i == start && c == '-')) {
+                return fail("bad timestamp");
             }
             i++;
         }
@@ -744,12 +830,16 @@ public final class LineProtocolParser {
         if (i - start == 1 && b[start] == '-') {
             return fail("strconv.ParseInt: parsing \"-\": invalid syntax");
         }
-        if (!FastNumbers.parseLong(b, start, i, longOut)) {
+        long ts;
+        if (digits <= 18) {
+            ts = b[start] == '-' ? -value : value;
+        } else if (FastNumbers.parseLong(b, start, i, longOut)) {
+            ts = longOut[0];
+        } else {
             return fail("strconv.ParseInt: parsing \"" + ascii(start, i) + "\": value out of range");
         }
-        long ts = longOut[0];
         long nanos = ts * multiplier;
-        if (multiplier != 1 && (Math.multiplyHigh(ts, multiplier) != (nanos >> 63))) {
+        if (multiplier != 1 && Math.multiplyHigh(ts, multiplier) != (nanos >> 63)) {
             return fail(TIME_OUT_OF_RANGE);
         }
         if (nanos < MIN_NANO_TIME || nanos > MAX_NANO_TIME) {
