@@ -8,6 +8,7 @@ import kapacitor.api.HttpServerSettings;
 import kapacitor.api.HttpServerVerticle;
 import kapacitor.api.debug.DebugVarsRoutes;
 import kapacitor.api.storage.StorageRoutes;
+import kapacitor.api.write.WriteRoutes;
 import kapacitor.config.HttpConfig;
 import kapacitor.config.LoadedConfig;
 import kapacitor.runtime.ingest.IngestRouter;
@@ -58,6 +59,7 @@ public final class RootVerticle extends VerticleBase {
 
     private List<ApiModule> modules() {
         List<ApiModule> modules = new ArrayList<>();
+        modules.add(new WriteRoutes(vertx, ingest, loaded.config().defaultRetentionPolicy()));
         modules.add(new StorageRoutes(vertx.eventBus()));
         modules.add(new DebugVarsRoutes(stats, Map::of));
         return modules;
