@@ -13,6 +13,7 @@ import kapacitor.config.HttpConfig;
 import kapacitor.config.LoadedConfig;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
+import kapacitor.runtime.ingest.UdpListenerVerticle;
 import kapacitor.service.storage.StorageManagerVerticle;
 import kapacitor.store.Store;
 import kapacitor.store.Stores;
@@ -54,7 +55,8 @@ public final class RootVerticle extends VerticleBase {
                 LOG.info("msg=\"opened store\" location={}", s.location());
             })
             .compose(s -> vertx.deployVerticle(new StorageManagerVerticle(s)))
-            .compose(id -> deployHttp(modules()));
+            .compose(id -> deployUdp())
+            .compose(v -> deployHttp(modules()));
     }
 
     private List<ApiModule> modules() {
@@ -63,6 +65,15 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new StorageRoutes(vertx.eventBus()));
         modules.add(new DebugVarsRoutes(stats, Map::of));
         return modules;
+    }
+
+    /** One listener per enabled {@code [[udp]]} entry. */
+    private Future<Void> deployUdp() {
+        List<Future<String>> all = new ArrayList<>();
+        for (UdpListenerVerticle.Settings udp : UdpSettings.from(loaded.config().tree())) {
+            all.add(vertx.deployVerticle(new UdpListenerVerticle(udp, ingest)));
+        }
+        return Future.all(all).mapEmpty();
     }
 
     private Future<String> deployHttp(List<ApiModule> modules) {

@@ -37,7 +37,8 @@ public final class TestServer implements AutoCloseable {
         all.put("KAPACITOR_HTTP_BIND_ADDRESS", "127.0.0.1:" + port);
         all.put("KAPACITOR_DATA_DIR", dataDir.toString());
         all.putIfAbsent("KAPACITOR_HTTP_LOG_ENABLED", "false");
-        LoadedConfig loaded = ConfigLoader.load(new String[] {"-config", "/dev/null"}, all, dataDir);
+        String file = all.getOrDefault("KAPACITOR_CONFIG_PATH", "/dev/null");
+        LoadedConfig loaded = ConfigLoader.load(new String[] {"-config", file}, all, dataDir);
         this.root = new RootVerticle(loaded);
         this.deploymentId = await(vertx.deployVerticle(root));
         this.http = new Http(vertx, port);
