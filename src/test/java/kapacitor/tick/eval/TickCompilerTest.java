@@ -72,7 +72,8 @@ class TickCompilerTest {
             + "var integer = 42\nvar intergerMath = (integer * 2) - ( 6 * 9 ) + (36 / 3)\nvar float = 3.14\n"
             + "var tastyPie = float * 42.0\nvar intFloat = int(sqrt(float)) * 3\nvar duration = 5m\n"
             + "var later = duration + 1m\nvar regex = /.*/\nvar boolean = TRUE\nvar f = boolean AND FALSE\n"
-            + "var lambda = lambda: \"value\" > 0\nvar l = lambda: lambda OR \"value\" < -100\nvar lambdaZero lambda\n");
+            + "var lambda = lambda: \"value\" > 0\nvar l = lambda: lambda OR \"value\" < -100\n"
+            + "var lambdaZero lambda\n");
         assertEquals(new TickVar(ValueType.STRING, "this is a string concat"), vars.get("strA"));
         assertEquals(new TickVar(ValueType.LIST, List.of(new TickVar(ValueType.STRING, "string list"),
             new TickVar(ValueType.STRING, "this is a string"),
@@ -213,5 +214,49 @@ class TickCompilerTest {
     void validationErrorsHaveNoPosition() {
         assertEquals("cannot specify both period and periodCount",
             taskError("stream|from()|window().period(10s).periodCount(5)", Map.of()));
+    }
+
+    private static final String ALL_TYPES_TEMPLATE = "var bool bool\nvar count_threshold int\n"
+        + "var value_threshold float\nvar window duration\nvar field string\nvar tagMatch regex\nvar match lambda\n"
+        + "var eval lambda\nvar groups list\nvar secondGroup list\nstream\n    |from()\n        .measurement('test')\n"
+        + "        .where(lambda: match AND \"tag\" =~ tagMatch AND bool AND \"value\" >= value_threshold)\n"
+        + "        .groupBy(groups)\n        |log().prefix('FROM')\n    |window()\n        .period(window)\n"
+        + "        .every(window)\n        |log().prefix('WINDOW')\n    |count(field)\n"
+        + "        |log().prefix('COUNT')\n    |groupBy(secondGroup)\n    |sum('count')\n        .as('count')\n"
+        + "        |log().prefix('SUM')\n    |where(lambda: \"count\" >= count_threshold)\n"
+        + "        |log().prefix('WHERE')\n    |eval(eval)\n        .as('count')\n    |httpOut('count')\n";
+
+    @Test
+    void serverTemplateWithAllVarTypes() {
+        // TestServer_StreamTemplateTask_AllTypes: the template compiles with no values, the task with all of them.
+        CompiledTemplate t = TickCompiler.compileTemplate(ALL_TYPES_TEMPLATE, TaskType.STREAM);
+        assertEquals(List.of("bool", "count_threshold", "eval", "field", "groups", "match", "secondGroup", "tagMatch",
+            "value_threshold", "window"), List.copyOf(t.vars().keySet()));
+        assertEquals(ValueType.REGEX, t.vars().get("tagMatch").type());
+        Pipeline p = task(ALL_TYPES_TEMPLATE, Map.of(
+            "bool", new TickVar(ValueType.BOOL, true),
+            "count_threshold", new TickVar(ValueType.INT, 1L),
+            "value_threshold", new TickVar(ValueType.FLOAT, 1.0),
+            "window", new TickVar(ValueType.DURATION, new DurationValue(10_000_000_000L)),
+            "field", new TickVar(ValueType.STRING, "value"),
+            "tagMatch", new TickVar(ValueType.REGEX, new Regex("^a.*")),
+            "match", new TickVar(ValueType.LAMBDA, TickParser.parseLambda("\"value\" == 1.0")),
+            "eval", new TickVar(ValueType.LAMBDA, TickParser.parseLambda("\"count\" * 2")),
+            "groups", new TickVar(ValueType.LIST, List.of(new TickVar(ValueType.STAR, Star.INSTANCE))),
+            "secondGroup", new TickVar(ValueType.LIST, List.of(new TickVar(ValueType.STRING, "tag")))));
+        assertEquals(List.of(Star.INSTANCE), p.node("from1").values("GroupBy"));
+        LambdaNode where = (LambdaNode) ((LambdaValue) p.node("from1").values("Where").get(0)).ast();
+        assertEquals("lambda: \"value\" == 1.0 AND \"tag\" =~ /^a.*/ AND TRUE AND \"value\" >= 1.0",
+            TickFormatter.expressionString(where).replace("(", "").replace(")", ""));
+    }
+
+    @Test
+    void serverTemplateTaskMissingVar() {
+        // TestServer_StreamTemplateTask_MissingVar
+        String script = "var field string\nstream\n    |from()\n        .measurement('test')\n    |window()\n"
+            + "        .period(10s)\n        .every(10s)\n    |count(field)\n    |httpOut('count')\n";
+        assertEquals(new TickVar(ValueType.STRING, null), TickCompiler.compileTemplate(script, TaskType.STREAM)
+            .vars().get("field"));
+        assertEquals("missing value for var \"field\".", taskError(script, Map.of()));
     }
 }
