@@ -6,6 +6,7 @@ import io.vertx.core.VerticleBase;
 import kapacitor.api.ApiModule;
 import kapacitor.api.HttpServerSettings;
 import kapacitor.api.HttpServerVerticle;
+import kapacitor.api.NotImplementedRoutes;
 import kapacitor.api.debug.DebugVarsRoutes;
 import kapacitor.api.storage.StorageRoutes;
 import kapacitor.api.write.WriteRoutes;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -64,6 +66,7 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new WriteRoutes(vertx, ingest, loaded.config().defaultRetentionPolicy()));
         modules.add(new StorageRoutes(vertx.eventBus()));
         modules.add(new DebugVarsRoutes(stats, Map::of));
+        modules.add(new NotImplementedRoutes(Set.of()));
         return modules;
     }
 
