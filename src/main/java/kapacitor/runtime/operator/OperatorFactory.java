@@ -1,0 +1,86 @@
+package kapacitor.runtime.operator;
+
+import kapacitor.pipeline.EdgeType;
+import kapacitor.pipeline.NodeDef;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the operator of each pipeline node. Fails with Kapacitor's error text for a bad configuration and with
+ * "node type X is not supported yet" for a node this runtime does not implement, so a task never runs partially.
+ */
+public final class OperatorFactory {
+    private static final Set<String> INFLUXQL = Set.of("count", "distinct", "mean", "median", "mode", "spread", "sum",
+        "first", "last", "min", "max", "percentile", "top", "bottom", "stddev", "difference", "cumulativeSum",
+        "movingAverage", "elapsed");
+
+    private OperatorFactory() {
+    }
+
+    public static Operator create(NodeDef n) {
+        String type = n.type();
+        if (INFLUXQL.contains(type)) {
+            return new InfluxQLOperator(n.stringValue("Method"), n.stringValue("Field"), n.stringValue("As"),
+                n.values("Args"), n.has("UsePointTimes"), n.provides() == EdgeType.BATCH);
+        }
+        switch (type) {
+            case "stream":
+                return new StreamOperator();
+            case "noop":
+                return new NoOpOperator();
+            case "from":
+                if (n.has("Where")) {
+                    throw unsupported("from().where");
+                }
+                return new FromOperator(n.stringValue("Database"), n.stringValue("RetentionPolicy"),
+                    n.stringValue("Measurement"), List.of(), n.durationNanos("Truncate"), n.durationNanos("Round"),
+                    n.has("GroupByMeasurement"), n.values("GroupBy"));
+            case "groupby":
+                return new GroupByOperator(n.values("Dimensions"), n.allValues("Exclude"), n.has("ByMeasurement"));
+            case "window":
+                return new WindowOperator(n.durationNanos("Period"), n.durationNanos("Every"), n.has("Align"),
+                    n.has("FillPeriod"), n.longValue("PeriodCount"), n.longValue("EveryCount"));
+            case "http_out":
+                return new HttpOutOperator(n.stringValue("Endpoint"));
+            case "shift":
+                return new ShiftOperator(n.durationNanos("Shift"));
+            case "sample":
+                return new SampleOperator(n.longValue("N"), n.durationNanos("Duration"));
+            case "derivative":
+                return new DerivativeOperator(n.stringValue("Field"), n.stringValue("As"), n.durationNanos("Unit"),
+                    n.has("NonNegative"));
+            case "default":
+                return defaults(n);
+            case "delete":
+                return new DeleteOperator(strings(n.allValues("Field")), strings(n.allValues("Tag")));
+            default:
+                throw unsupported(type);
+        }
+    }
+
+    private static DefaultOperator defaults(NodeDef n) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (List<Object> call : n.calls("Field")) {
+            fields.put((String) call.get(0), call.get(1));
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (List<Object> call : n.calls("Tag")) {
+            tags.put((String) call.get(0), (String) call.get(1));
+        }
+        return new DefaultOperator(fields, tags);
+    }
+
+    private static Set<String> strings(List<Object> values) {
+        Set<String> s = new HashSet<>();
+        values.forEach(v -> s.add(String.valueOf(v)));
+        return s;
+    }
+
+    private static IllegalArgumentException unsupported(String type) {
+        return new IllegalArgumentException("node type " + type + " is not supported yet");
+    }
+}

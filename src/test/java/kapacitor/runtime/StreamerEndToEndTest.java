@@ -1,0 +1,178 @@
+package kapacitor.runtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import kapacitor.app.Codecs;
+import kapacitor.model.DbRp;
+import kapacitor.model.TaskType;
+import kapacitor.pipeline.DurationValue;
+import kapacitor.pipeline.EdgeType;
+import kapacitor.pipeline.Pipeline;
+import kapacitor.pipeline.TickObject;
+import kapacitor.runtime.ingest.IngestRouter;
+import kapacitor.runtime.ingest.IngestStats;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Kapacitor's integrations/streamer_test.go cases that need no lambda: the data set goes through the ingest router as
+ * frames, and the httpOut JSON must equal what Kapacitor serves.
+ */
+class StreamerEndToEndTest {
+    private static final long S = 1_000_000_000L;
+
+    private Vertx vertx;
+    private IngestRouter router;
+    private LocalTaskRunner runner;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        Codecs.register(vertx);
+        router = new IngestRouter(vertx.eventBus(), new IngestStats());
+        runner = new LocalTaskRunner(vertx, router);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private String run(String name, String data, Pipeline p) throws Exception {
+        TestData d = TestData.load(data);
+        await(runner.start(new TaskSpec(name, TaskType.STREAM, p, List.of(new DbRp(d.db(), d.rp())))));
+        for (var point : d.points()) {
+            // One write per point, as the replay in the Go test delivers them.
+            router.route(d.db(), d.rp(), List.of(point));
+        }
+        while (!await(runner.idle(name))) {
+            Thread.onSpinWait();
+        }
+        return await(runner.httpOut(name, name)).toString();
+    }
+
+    /** stream|from().measurement(m) */
+    private static TickObject from(Pipeline p, String measurement) {
+        TickObject from = p.chain(p.source(), "from", List.of());
+        p.property(from, "measurement", List.of(measurement));
+        return from;
+    }
+
+    private static TickObject window(Pipeline p, TickObject parent, long period, long every, boolean align) {
+        TickObject w = p.chain(parent, "window", List.of());
+        p.property(w, "period", List.of(new DurationValue(period)));
+        p.property(w, "every", List.of(new DurationValue(every)));
+        if (align) {
+            p.property(w, "align", List.of());
+        }
+        return w;
+    }
+
+    @Test
+    void derivative() throws Exception {
+        Pipeline p = Pipeline.create(EdgeType.STREAM);
+        TickObject d = p.chain(from(p, "packets"), "derivative", List.of("value"));
+        TickObject mean = p.chain(window(p, d, 10 * S, 10 * S, false), "mean", List.of("value"));
+        p.chain(mean, "httpOut", List.of("TestStream_Derivative"));
+        assertEquals("{\"series\":[{\"name\":\"packets\",\"columns\":[\"time\",\"mean\"],"
+            + "\"values\":[[\"1971-01-01T00:00:11Z\",1]]}]}", run("TestStream_Derivative", "stream_derivative", p));
+    }
+
+    @Test
+    void elapsed() throws Exception {
+        Pipeline p = Pipeline.create(EdgeType.STREAM);
+        TickObject e = p.chain(from(p, "packets"), "elapsed", List.of("value", new DurationValue(S)));
+        TickObject max = p.chain(window(p, e, 10 * S, 10 * S, false), "max", List.of("elapsed"));
+        p.chain(max, "httpOut", List.of("TestStream_Elapsed"));
+        assertEquals("{\"series\":[{\"name\":\"packets\",\"columns\":[\"time\",\"max\"],"
+            + "\"values\":[[\"1971-01-01T00:00:11Z\",4]]}]}", run("TestStream_Elapsed", "stream_elapsed", p));
+    }
+
+    @Test
+    void difference() throws Exception {
+        Pipeline p = Pipeline.create(EdgeType.STREAM);
+        TickObject e = p.chain(from(p, "packets"), "difference", List.of("value"));
+        TickObject max = p.chain(window(p, e, 10 * S, 10 * S, false), "max", List.of("difference"));
+        p.chain(max, "httpOut", List.of("TestStream_Difference"));
+        assertEquals("{\"series\":[{\"name\":\"packets\",\"columns\":[\"time\",\"max\"],"
+            + "\"values\":[[\"1971-01-01T00:00:11Z\",5]]}]}", run("TestStream_Difference", "stream_difference", p));
+    }
+
+    @Test
+    void movingAverage() throws Exception {
+        Pipeline p = Pipeline.create(EdgeType.STREAM);
+        TickObject m = p.chain(from(p, "packets"), "movingAverage", List.of("value", 4L));
+        p.chain(window(p, m, 10 * S, 10 * S, false), "httpOut", List.of("TestStream_MovingAverage"));
+        StringBuilder values = new StringBuilder();
+        double[] expected = {1001.5, 1005, 1008.5, 1012, 1015.5, 1016.5, 1017.5, 1018.5, 1019.5, 1020.5};
+        for (int i = 0; i < expected.length; i++) {
+            values.append(i == 0 ? "" : ",").append("[\"1971-01-01T00:00:").append(String.format("%02d", i + 3))
+                .append("Z\",").append(kapacitor.runtime.operator.GoJson.formatFloat(expected[i])).append(']');
+        }
+        assertEquals("{\"series\":[{\"name\":\"packets\",\"columns\":[\"time\",\"movingAverage\"],\"values\":["
+            + values + "]}]}", run("TestStream_MovingAverage", "stream_moving_average", p));
+    }
+
+    @Test
+    void cumulativeSum() throws Exception {
+        Pipeline p = Pipeline.create(EdgeType.STREAM);
+        TickObject c = p.chain(from(p, "packets"), "cumulativeSum", List.of("value"));
+        p.chain(window(p, c, 10 * S, 10 * S, false), "httpOut", List.of("TestStream_CumulativeSum"));
+        int[] expected = {0, 0, 1, 3, 6, 10, 15, 21, 28, 36};
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < expected.length; i++) {
+            values.append(i == 0 ? "" : ",").append("[\"1971-01-01T00:00:0").append(i).append("Z\",")
+                .append(expected[i]).append(']');
+        }
+        assertEquals("{\"series\":[{\"name\":\"packets\",\"columns\":[\"time\",\"cumulativeSum\"],\"values\":["
+            + values + "]}]}", run("TestStream_CumulativeSum", "stream_cumulative_sum", p));
+    }
+
+    @Test
+    void sampleCount() throws Exception {
+        Pipeline p = Pipeline.create(EdgeType.STREAM);
+        TickObject s = p.chain(from(p, "packets"), "sample", List.of(2L));
+        p.chain(window(p, s, 4 * S, 4 * S, true), "httpOut", List.of("TestStream_Sample"));
+        assertEquals("{\"series\":[{\"name\":\"packets\",\"columns\":[\"time\",\"value\"],\"values\":["
+            + "[\"1971-01-01T00:00:04Z\",1004],[\"1971-01-01T00:00:06Z\",1006]]}]}",
+            run("TestStream_Sample", "stream_sample", p));
+    }
+
+    @Test
+    void statsAndStopAndUnsupportedNode() throws Exception {
+        Pipeline p = Pipeline.create(EdgeType.STREAM);
+        TickObject s = p.chain(from(p, "packets"), "sample", List.of(2L));
+        p.chain(s, "httpOut", List.of("TestStream_Sample"));
+        run("TestStream_Sample", "stream_sample", p);
+        TaskStats stats = await(runner.stats("TestStream_Sample"));
+        @SuppressWarnings("unchecked")
+        var nodes = (java.util.Map<String, java.util.Map<String, Object>>) stats.stats().get("node-stats");
+        assertEquals(d("stream_sample"), nodes.get("stream0").get("collected"));
+        assertTrue(stats.dotAttributes().contains("stream0 -> from1 [processed=\""));
+        await(runner.stop("TestStream_Sample"));
+        assertFalse(runner.isExecuting("TestStream_Sample"));
+
+        Pipeline bad = Pipeline.create(EdgeType.STREAM);
+        bad.chain(from(bad, "x"), "stateCount", List.of(new kapacitor.pipeline.LambdaValue(null)));
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+            () -> await(runner.start(new TaskSpec("bad", TaskType.STREAM, bad, List.of()))));
+        assertTrue(e.getMessage().contains("node type state_count is not supported yet"), e.getMessage());
+        assertFalse(runner.isExecuting("bad"));
+    }
+
+    private static long d(String name) throws Exception {
+        return TestData.load(name).points().size();
+    }
+}
