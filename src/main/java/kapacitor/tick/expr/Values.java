@@ -1,6 +1,8 @@
 package kapacitor.tick.expr;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -60,7 +62,7 @@ final class Values {
         if (f == 0) {
             return (1 / f) < 0 ? "-0" : "0";
         }
-        BigDecimal d = new BigDecimal(Double.toString(f)).stripTrailingZeros();
+        BigDecimal d = shortestDecimal(f);
         int exp = d.precision() - d.scale() - 1;
         if (exp < -4 || exp >= 21) {
             String digits = d.unscaledValue().abs().toString();
@@ -90,7 +92,22 @@ final class Values {
         if (f == 0) {
             return (1 / f) < 0 ? "-0" : "0";
         }
-        return new BigDecimal(Double.toString(f)).stripTrailingZeros().toPlainString();
+        return shortestDecimal(f).toPlainString();
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code f}, the nearest one among equals, as Go's formatting picks
+     * (Java 17's Double.toString is not always shortest: it prints 1e23 as 9.999999999999999E22).
+     */
+    static BigDecimal shortestDecimal(double f) {
+        BigDecimal exact = new BigDecimal(f);
+        for (int p = 1; p < 17; p++) {
+            BigDecimal candidate = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == f) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 
     /** Compares strings by code point, which is Go's byte order of their UTF-8 encodings. */
