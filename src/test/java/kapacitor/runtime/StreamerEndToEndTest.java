@@ -11,11 +11,14 @@ import kapacitor.pipeline.Pipeline;
 import kapacitor.pipeline.TickObject;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
+import kapacitor.runtime.operator.GoJson;
+import kapacitor.tick.eval.TickCompiler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,6 +64,133 @@ class StreamerEndToEndTest {
             Thread.onSpinWait();
         }
         return await(runner.httpOut(name, name)).toString();
+    }
+
+    private String runScript(String name, String data, String script) throws Exception {
+        return run(name, data, TickCompiler.compileTask(script, TaskType.STREAM, Map.of()));
+    }
+
+    /** One series row of a single value, as Kapacitor's JSON. */
+    private static String row(String name, String tags, String column, String time, String value) {
+        return "{\"name\":\"" + name + "\"," + (tags.isEmpty() ? "" : "\"tags\":{" + tags + "},")
+            + "\"columns\":[\"time\",\"" + column + "\"],\"values\":[[\"1971-01-01T00:00:" + time + "Z\","
+            + value + "]]}";
+    }
+
+    @Test
+    void window() throws Exception {
+        String out = runScript("TestStream_Window", "stream_window", """
+            var period = 10s
+            var every = 10s
+            stream
+                |from()
+                    .database('dbname')
+                    .retentionPolicy('rpname')
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                |window()
+                    .period(period)
+                    .every(every)
+                |httpOut('TestStream_Window')
+            """);
+        double[] nums = {97.1, 92.6, 95.6, 93.1, 92.6, 95.8, 92.7, 96.0, 93.4, 95.3};
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < nums.length; i++) {
+            values.append(i == 0 ? "" : ",").append("[\"1971-01-01T00:00:0").append(i)
+                .append("Z\",\"serverA\",\"idle\",").append(GoJson.formatFloat(nums[i])).append(']');
+        }
+        assertEquals("{\"series\":[{\"name\":\"cpu\",\"columns\":[\"time\",\"host\",\"type\",\"value\"],"
+            + "\"values\":[" + values + "]}]}", out);
+    }
+
+    @Test
+    void simpleMR() throws Exception {
+        String out = runScript("TestStream_SimpleMR", "stream_simple_mr", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |count('value')
+                |httpOut('TestStream_SimpleMR')
+            """);
+        assertEquals("{\"series\":[" + row("cpu", "", "count", "10", "10") + "]}", out);
+    }
+
+    @Test
+    void groupBy() throws Exception {
+        String out = runScript("TestStream_GroupBy", "stream_group_by", """
+            stream
+                |from()
+                    .measurement('errors')
+                    .groupBy('service')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |sum('value')
+                |httpOut('TestStream_GroupBy')
+            """);
+        assertEquals("{\"series\":[" + row("errors", "\"service\":\"cartA\"", "sum", "10", "47") + ","
+            + row("errors", "\"service\":\"login\"", "sum", "10", "45") + ","
+            + row("errors", "\"service\":\"front\"", "sum", "11", "32") + "]}", out);
+    }
+
+    @Test
+    void groupByMeasurement() throws Exception {
+        String out = runScript("TestStream_GroupByMeasurement", "stream_group_by_measurement", """
+            stream
+                |from()
+                    .groupBy('service')
+                    .groupByMeasurement()
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |sum('value')
+                |httpOut('TestStream_GroupByMeasurement')
+            """);
+        // Kapacitor's test ignores the series order; this order is the one of the groups' first windows.
+        for (String expected : List.of(row("errors", "\"service\":\"cartA\"", "sum", "10", "47"),
+            row("errors", "\"service\":\"login\"", "sum", "10", "45"),
+            row("errors", "\"service\":\"front\"", "sum", "11", "32"),
+            row("disk", "\"service\":\"sda\"", "sum", "10", "810"))) {
+            assertTrue(out.contains(expected), out);
+        }
+        assertEquals(4, out.split("\"name\"").length - 1, out);
+    }
+
+    @Test
+    void defaults() throws Exception {
+        String out = runScript("TestStream_Default", "stream_default", """
+            stream
+                |from()
+                    .measurement('cpu')
+                |default()
+                    .field('value', 1.0)
+                    .tag('host', 'serverA')
+                |where(lambda: "host" == 'serverA')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |sum('value')
+                |httpOut('TestStream_Default')
+            """);
+        assertEquals("{\"series\":[" + row("cpu", "", "sum", "10", "57") + "]}", out);
+    }
+
+    @Test
+    void allMeasurements() throws Exception {
+        String out = runScript("TestStream_AllMeasurements", "stream_all_measurements", """
+            stream
+                |from()
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |count('value')
+                |httpOut('TestStream_AllMeasurements')
+            """);
+        assertEquals("{\"series\":[" + row("cpu", "", "count", "10", "23") + "]}", out);
     }
 
     /** stream|from().measurement(m) */

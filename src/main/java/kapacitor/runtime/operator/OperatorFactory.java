@@ -3,6 +3,7 @@ package kapacitor.runtime.operator;
 import kapacitor.pipeline.EdgeType;
 import kapacitor.pipeline.NodeDef;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +34,11 @@ public final class OperatorFactory {
             case "noop":
                 return new NoOpOperator();
             case "from":
-                if (n.has("Where")) {
-                    throw unsupported("from().where");
-                }
                 return new FromOperator(n.stringValue("Database"), n.stringValue("RetentionPolicy"),
-                    n.stringValue("Measurement"), List.of(), n.durationNanos("Truncate"), n.durationNanos("Round"),
+                    n.stringValue("Measurement"), fromWhere(n), n.durationNanos("Truncate"), n.durationNanos("Round"),
                     n.has("GroupByMeasurement"), n.values("GroupBy"));
+            case "where":
+                return new WhereOperator(Lambdas.compile(n.value("Lambda"), "where"));
             case "groupby":
                 return new GroupByOperator(n.values("Dimensions"), n.allValues("Exclude"), n.has("ByMeasurement"));
             case "window":
@@ -60,6 +60,15 @@ public final class OperatorFactory {
             default:
                 throw unsupported(type);
         }
+    }
+
+    /** Every where() call on from() must pass (Kapacitor ANDs them). */
+    private static List<PointPredicate> fromWhere(NodeDef n) {
+        List<PointPredicate> where = new ArrayList<>();
+        for (List<Object> call : n.calls("Where")) {
+            where.add(Lambdas.predicate(Lambdas.compile(call.get(0), "from")));
+        }
+        return where;
     }
 
     private static DefaultOperator defaults(NodeDef n) {
