@@ -193,6 +193,124 @@ class StreamerEndToEndTest {
         assertEquals("{\"series\":[" + row("cpu", "", "count", "10", "23") + "]}", out);
     }
 
+    /** Kapacitor's ignoreOrder comparison: the same rows in any order. */
+    private static void assertSeriesAnyOrder(String out, String... rows) {
+        for (String r : rows) {
+            assertTrue(out.contains(r), out);
+        }
+        assertEquals(rows.length, out.split("\"columns\"").length - 1, out);
+    }
+
+    @Test
+    void windowCount() throws Exception {
+        String out = runScript("TestStream_Window_Count", "stream_window_count", """
+            var period = 10
+            var every = 10
+            stream
+                |from()
+                    .database('dbname')
+                    .retentionPolicy('rpname')
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                |window()
+                    .periodCount(period)
+                    .everyCount(every)
+                |httpOut('TestStream_Window_Count')
+            """);
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            values.append(i == 0 ? "" : ",").append("[\"1971-01-01T00:00:00Z\",\"serverA\",\"idle\",")
+                .append(i + 1).append(']');
+        }
+        assertEquals("{\"series\":[{\"name\":\"cpu\",\"columns\":[\"time\",\"host\",\"type\",\"value\"],"
+            + "\"values\":[" + values + "]}]}", out);
+    }
+
+    @Test
+    void delete() throws Exception {
+        String out = runScript("TestStream_Delete", "stream_delete", """
+            stream
+                |from()
+                    .measurement('cpu')
+                |delete()
+                    .field('anothervalue')
+                    .tag('type')
+                |groupBy(*)
+                |httpOut('TestStream_Delete')
+            """);
+        assertSeriesAnyOrder(out, row("cpu", "\"host\":\"serverA\"", "value", "00", "9"),
+            row("cpu", "\"host\":\"serverB\"", "value", "00", "6"),
+            row("cpu", "\"host\":\"serverC\"", "value", "00", "3"));
+    }
+
+    @Test
+    void deleteGroupBy() throws Exception {
+        String out = runScript("TestStream_Delete_GroupBy", "stream_delete_group_by", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host', 'type')
+                |delete()
+                    .field('anothervalue')
+                    .tag('type')
+                |window()
+                    .period(2s)
+                    .every(2s)
+                |sum('value')
+                    .as('value')
+                |httpOut('TestStream_Delete_GroupBy')
+            """);
+        assertSeriesAnyOrder(out, row("cpu", "\"host\":\"serverA\"", "value", "02", "18"),
+            row("cpu", "\"host\":\"serverB\"", "value", "02", "12"),
+            row("cpu", "\"host\":\"serverC\"", "value", "02", "6"));
+    }
+
+    @Test
+    void derivativeNonNegative() throws Exception {
+        String out = runScript("TestStream_DerivativeNN", "stream_derivative_nn", """
+            stream
+                |from().measurement('packets')
+                |derivative('value')
+                    .nonNegative()
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |mean('value')
+                |httpOut('TestStream_DerivativeNN')
+            """);
+        assertEquals("{\"series\":[" + row("packets", "", "mean", "11", "1") + "]}", out);
+    }
+
+    @Test
+    void topSelector() throws Exception {
+        String out = runScript("TestStream_TopSelector", "stream_top_selector", """
+            stream
+                |from()
+                    .measurement('scores')
+                    .groupBy('game', 'player')
+                |window()
+                    .period(2s)
+                    .every(2s)
+                    .align()
+                |last('value')
+                |groupBy('game')
+                |top(5, 'last', 'player')
+                |httpOut('TestStream_TopSelector')
+            """);
+        assertEquals("{\"series\":[" + top("g0", "p7", 978, "p10", 957, "p9", 878, "p5", 877, "p15", 791) + ","
+            + top("g1", "p19", 926, "p12", 887, "p0", 879, "p15", 872, "p16", 863) + "]}", out);
+    }
+
+    private static String top(String game, Object... playerScores) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < playerScores.length; i += 2) {
+            values.append(i == 0 ? "" : ",").append("[\"1971-01-01T00:00:04Z\",\"").append(playerScores[i])
+                .append("\",").append(playerScores[i + 1]).append(']');
+        }
+        return "{\"name\":\"scores\",\"tags\":{\"game\":\"" + game + "\"},\"columns\":[\"time\",\"player\",\"top\"],"
+            + "\"values\":[" + values + "]}";
+    }
+
     /** stream|from().measurement(m) */
     private static TickObject from(Pipeline p, String measurement) {
         TickObject from = p.chain(p.source(), "from", List.of());

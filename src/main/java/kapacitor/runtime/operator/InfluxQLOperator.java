@@ -75,7 +75,7 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
             return;
         }
         if (g.reducer != null) {
-            emitPoint(g, out);
+            emit(g, out);
         }
         g.started = true;
         g.name = p.name();
@@ -126,6 +126,10 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
             }
             g.reducer = s.get();
         }
+        emit(g, out);
+    }
+
+    private void emit(Group g, Output out) {
         if (providesBatch) {
             emitBatch(g, out);
         } else {
