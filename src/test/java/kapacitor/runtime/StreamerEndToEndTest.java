@@ -311,6 +311,37 @@ class StreamerEndToEndTest {
             + "\"values\":[" + values + "]}";
     }
 
+    @Test
+    void evalAllTypes() throws Exception {
+        String out = runScript("TestStream_EvalAllTypes", "stream_eval_all_types", """
+            stream
+                |from()
+                    .measurement('types')
+                |eval(lambda: "str" + 'suffix', lambda: !"bool", lambda: "int" + 14, lambda: "float" * 2.0)
+                    .as( 'str', 'bool', 'int', 'float')
+                |httpOut('TestStream_EvalAllTypes')
+            """);
+        assertEquals("{\"series\":[{\"name\":\"types\",\"columns\":[\"time\",\"bool\",\"float\",\"int\",\"str\"],"
+            + "\"values\":[[\"1971-01-01T00:00:00Z\",true,84,19,\"bobsuffix\"]]}]}", out);
+    }
+
+    @Test
+    void evalTags() throws Exception {
+        String out = runScript("TestStream_Eval_Tags", "stream_eval_tags", """
+            stream
+                |from()
+                    .measurement('types')
+                |eval(lambda: string("value"))
+                    .as('value')
+                    .tags('value')
+                |groupBy('value')
+                |httpOut('TestStream_Eval_Tags')
+            """);
+        assertSeriesAnyOrder(out,
+            "{\"name\":\"types\",\"tags\":{\"value\":\"0\"},\"columns\":[\"time\"],\"values\":[[\"1971-01-01T00:00:00Z\"]]}",
+            "{\"name\":\"types\",\"tags\":{\"value\":\"1\"},\"columns\":[\"time\"],\"values\":[[\"1971-01-01T00:00:00Z\"]]}");
+    }
+
     /** stream|from().measurement(m) */
     private static TickObject from(Pipeline p, String measurement) {
         TickObject from = p.chain(p.source(), "from", List.of());

@@ -3,6 +3,8 @@ package kapacitor.runtime.operator;
 import kapacitor.pipeline.EdgeType;
 import kapacitor.pipeline.NodeDef;
 
+import kapacitor.tick.expr.Expr;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,6 +41,10 @@ public final class OperatorFactory {
                     n.has("GroupByMeasurement"), n.values("GroupBy"));
             case "where":
                 return new WhereOperator(Lambdas.compile(n.value("Lambda"), "where"));
+            case "eval":
+                return eval(n);
+            case "log":
+                return new LogOperator(n.stringValue("Level"), n.stringValue("Prefix"));
             case "groupby":
                 return new GroupByOperator(n.values("Dimensions"), n.allValues("Exclude"), n.has("ByMeasurement"));
             case "window":
@@ -69,6 +75,17 @@ public final class OperatorFactory {
             where.add(Lambdas.predicate(Lambdas.compile(call.get(0), "from")));
         }
         return where;
+    }
+
+    private static EvalOperator eval(NodeDef n) {
+        List<Expr> exprs = new ArrayList<>();
+        List<Object> lambdas = n.values("Lambdas");
+        for (int i = 0; i < lambdas.size(); i++) {
+            exprs.add(Lambdas.compile(lambdas.get(i), String.valueOf(i)));
+        }
+        List<String> keepList = n.allValues("Keep").stream().map(String::valueOf).toList();
+        return new EvalOperator(exprs, n.allValues("As").stream().map(String::valueOf).toList(),
+            strings(n.allValues("Tags")), n.has("Keep"), keepList, n.isQuiet());
     }
 
     private static DefaultOperator defaults(NodeDef n) {
