@@ -338,8 +338,12 @@ class StreamerEndToEndTest {
                 |httpOut('TestStream_Eval_Tags')
             """);
         assertSeriesAnyOrder(out,
-            "{\"name\":\"types\",\"tags\":{\"value\":\"0\"},\"columns\":[\"time\"],\"values\":[[\"1971-01-01T00:00:00Z\"]]}",
-            "{\"name\":\"types\",\"tags\":{\"value\":\"1\"},\"columns\":[\"time\"],\"values\":[[\"1971-01-01T00:00:00Z\"]]}");
+            timeOnly("types", "\"value\":\"0\""), timeOnly("types", "\"value\":\"1\""));
+    }
+
+    private static String timeOnly(String name, String tags) {
+        return "{\"name\":\"" + name + "\",\"tags\":{" + tags + "},\"columns\":[\"time\"],"
+            + "\"values\":[[\"1971-01-01T00:00:00Z\"]]}";
     }
 
     /** stream|from().measurement(m) */
