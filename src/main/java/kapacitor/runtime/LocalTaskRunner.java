@@ -32,6 +32,7 @@ public final class LocalTaskRunner implements TaskRunner {
     private final IngestRouter router;
     private final int maxInFlight;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
     public LocalTaskRunner(Vertx vertx, IngestRouter router) {
         this(vertx, router, DEFAULT_MAX_IN_FLIGHT);
@@ -49,16 +50,16 @@ public final class LocalTaskRunner implements TaskRunner {
 
     @Override
     public Future<Void> start(TaskSpec spec) {
-        if (running.containsKey(spec.id())) {
+        if (running.containsKey(spec.id()) || !starting.add(spec.id())) {
             return Future.failedFuture("task " + spec.id() + " is already executing");
         }
         TaskInbox inbox = new TaskInbox(spec.id(), inboxAddress(spec.id()), maxInFlight);
         TaskVerticle verticle = new TaskVerticle(spec, inbox);
-        return vertx.deployVerticle(verticle).map(id -> {
+        return vertx.deployVerticle(verticle).<Void>map(id -> {
             running.put(spec.id(), new Running(spec, inbox, verticle, id));
             installRoutes();
-            return (Void) null;
-        });
+            return null;
+        }).onComplete(ar -> starting.remove(spec.id()));
     }
 
     @Override
