@@ -1,0 +1,138 @@
+package kapacitor.runtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import kapacitor.pipeline.NodeDef;
+import kapacitor.runtime.ingest.IngestRouter;
+import kapacitor.runtime.ingest.RoutingTable;
+import kapacitor.runtime.ingest.TaskInbox;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs tasks on this node: one {@link TaskVerticle} per task, and after every start or stop a new routing table for
+ * the {@link IngestRouter} so points reach exactly the running tasks.
+ */
+public final class LocalTaskRunner implements TaskRunner {
+    /** Frames a task may have queued before new ones are dropped for it. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
+
+    private record Running(TaskSpec spec, TaskInbox inbox, TaskVerticle verticle, String deploymentId) {
+    }
+
+    private final Vertx vertx;
+    private final IngestRouter router;
+    private final int maxInFlight;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Set<String> starting = ConcurrentHashMap.newKeySet();
+
+    public LocalTaskRunner(Vertx vertx, IngestRouter router) {
+        this(vertx, router, DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    public LocalTaskRunner(Vertx vertx, IngestRouter router, int maxInFlight) {
+        this.vertx = vertx;
+        this.router = router;
+        this.maxInFlight = maxInFlight;
+    }
+
+    public static String inboxAddress(String taskId) {
+        return "kapacitor.task." + taskId + ".in";
+    }
+
+    @Override
+    public Future<Void> start(TaskSpec spec) {
+        if (running.containsKey(spec.id()) || !starting.add(spec.id())) {
+            return Future.failedFuture("task " + spec.id() + " is already executing");
+        }
+        TaskInbox inbox = new TaskInbox(spec.id(), inboxAddress(spec.id()), maxInFlight);
+        TaskVerticle verticle = new TaskVerticle(spec, inbox);
+        return vertx.deployVerticle(verticle).<Void>map(id -> {
+            running.put(spec.id(), new Running(spec, inbox, verticle, id));
+            installRoutes();
+            return null;
+        }).onComplete(ar -> starting.remove(spec.id()));
+    }
+
+    @Override
+    public Future<Void> stop(String taskId) {
+        Running r = running.remove(taskId);
+        if (r == null) {
+            return Future.succeededFuture();
+        }
+        installRoutes();
+        return vertx.undeploy(r.deploymentId());
+    }
+
+    @Override
+    public boolean isExecuting(String taskId) {
+        return running.containsKey(taskId);
+    }
+
+    @Override
+    public Future<TaskStats> stats(String taskId) {
+        Running r = running.get(taskId);
+        if (r == null) {
+            return notFound("task " + taskId + " is not running");
+        }
+        return r.verticle().stats();
+    }
+
+    @Override
+    public Future<Buffer> httpOut(String taskId, String name) {
+        Running r = running.get(taskId);
+        if (r == null) {
+            return notFound("no endpoint " + name + " for task " + taskId);
+        }
+        return r.verticle().httpOut(name).compose(json -> json == null
+            ? notFound("no endpoint " + name + " for task " + taskId)
+            : Future.succeededFuture(Buffer.buffer(json)));
+    }
+
+    /**
+     * Completes with true when the task has processed every frame sent to it so far and everything that followed from
+     * them; for tests and replays that must read results only after the data went through.
+     */
+    public Future<Boolean> idle(String taskId) {
+        Running r = running.get(taskId);
+        return r == null ? Future.succeededFuture(true) : r.verticle().idle();
+    }
+
+    private static <T> Future<T> notFound(String message) {
+        return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 404, message));
+    }
+
+    private synchronized void installRoutes() {
+        List<RoutingTable.Route> routes = new ArrayList<>();
+        for (Running r : running.values()) {
+            routes.add(new RoutingTable.Route(r.inbox(), List.copyOf(r.spec().dbrps()), measurements(r.spec())));
+        }
+        router.install(RoutingTable.of(routes));
+    }
+
+    /** The measurements of the task's from() nodes when every from() names one; null (all) otherwise. */
+    static Set<String> measurements(TaskSpec spec) {
+        Set<String> names = new HashSet<>();
+        boolean any = false;
+        for (NodeDef n : spec.pipeline().sorted()) {
+            if (!n.type().equals("from")) {
+                continue;
+            }
+            any = true;
+            String m = n.stringValue("Measurement");
+            if (m.isEmpty()) {
+                return null;
+            }
+            names.add(m);
+        }
+        return any ? names : null;
+    }
+}

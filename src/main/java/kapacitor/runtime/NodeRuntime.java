@@ -1,0 +1,116 @@
+package kapacitor.runtime;
+
+import kapacitor.pipeline.NodeDef;
+import kapacitor.runtime.edge.EdgeFrame;
+import kapacitor.runtime.edge.EdgeStats;
+import kapacitor.runtime.edge.Message;
+import kapacitor.runtime.operator.Operator;
+import kapacitor.runtime.operator.Output;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One node of a running task: its operator, its outgoing edges with their per-frame buffers, and its statistics.
+ * Used only on the task's thread; the counters are read for stats on that thread too.
+ */
+final class NodeRuntime implements Output {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
+
+    /** An outgoing edge: the bus address of the child's consumer, its counts and the messages of this frame. */
+    static final class OutEdge {
+        final String address;
+        final NodeDef child;
+        final EdgeStats stats = new EdgeStats();
+        List<Message> buffer = new ArrayList<>();
+
+        OutEdge(String address, NodeDef child) {
+            this.address = address;
+            this.child = child;
+        }
+    }
+
+    private final String taskId;
+    final NodeDef def;
+    final Operator operator;
+    final List<OutEdge> outs = new ArrayList<>();
+    final List<EdgeStats> ins = new ArrayList<>();
+    private long errors;
+    private long execNanos;
+    private long execCount;
+
+    NodeRuntime(String taskId, NodeDef def, Operator operator) {
+        this.taskId = taskId;
+        this.def = def;
+        this.operator = operator;
+    }
+
+    void process(Message m) {
+        long start = System.nanoTime();
+        try {
+            operator.process(m, this);
+        } catch (RuntimeException e) {
+            error(String.valueOf(e.getMessage()));
+        }
+        execNanos += System.nanoTime() - start;
+        execCount++;
+    }
+
+    @Override
+    public void emit(Message m) {
+        for (OutEdge e : outs) {
+            e.stats.count(m);
+            e.buffer.add(m);
+        }
+    }
+
+    @Override
+    public void error(String message) {
+        errors++;
+        LOG.error("task={} node={} err={}", taskId, def.name(), message);
+    }
+
+    /** Takes the frame's messages of each edge; the caller sends them. */
+    List<EdgeFrame> drain() {
+        List<EdgeFrame> frames = new ArrayList<>(outs.size());
+        for (OutEdge e : outs) {
+            if (e.buffer.isEmpty()) {
+                frames.add(null);
+            } else {
+                frames.add(new EdgeFrame(e.buffer));
+                e.buffer = new ArrayList<>();
+            }
+        }
+        return frames;
+    }
+
+    long collected() {
+        long c = 0;
+        for (EdgeStats s : ins) {
+            c += s.collected();
+        }
+        return c;
+    }
+
+    long emitted() {
+        long c = 0;
+        for (OutEdge e : outs) {
+            c += e.stats.collected();
+        }
+        return c;
+    }
+
+    /** The node's own statistics as Kapacitor names them (without collected/emitted). */
+    Map<String, Long> stats() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("avg_exec_time_ns", execCount == 0 ? 0 : execNanos / execCount);
+        m.put("errors", errors);
+        m.put("working_cardinality", operator.cardinality());
+        return m;
+    }
+}

@@ -1,0 +1,216 @@
+package kapacitor.runtime;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import kapacitor.app.LocalCodec;
+import kapacitor.model.Point;
+import kapacitor.pipeline.DotWriter;
+import kapacitor.pipeline.NodeDef;
+import kapacitor.runtime.edge.EdgeFrame;
+import kapacitor.runtime.edge.EdgeStats;
+import kapacitor.runtime.edge.Message;
+import kapacitor.runtime.edge.PointMessage;
+import kapacitor.runtime.ingest.Frame;
+import kapacitor.runtime.ingest.TaskInbox;
+import kapacitor.runtime.operator.HttpOutOperator;
+import kapacitor.runtime.operator.OperatorFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One running task: builds an operator per pipeline node, connects each edge as a task-local bus address consumed on
+ * this verticle's context, feeds the inbox's frames to the source and sends one {@link EdgeFrame} per edge per inbound
+ * frame (ARCHITECTURE.md §4, §9).
+ */
+public final class TaskVerticle extends VerticleBase {
+    private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME);
+
+    private final TaskSpec spec;
+    private final TaskInbox inbox;
+    private final Map<NodeDef, NodeRuntime> nodes = new LinkedHashMap<>();
+    private final Map<String, HttpOutOperator> outputs = new HashMap<>();
+    private final EdgeStats sourceIn = new EdgeStats();
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private Context context;
+    private NodeRuntime source;
+    /** Edge frames sent and not yet processed: zero means the task has handled everything it was given. */
+    private long pending;
+    private long lastCollected;
+    private long throughputTimer;
+    private double throughput;
+
+    public TaskVerticle(TaskSpec spec, TaskInbox inbox) {
+        this.spec = spec;
+        this.inbox = inbox;
+    }
+
+    public static String edgeAddress(String taskId, int n) {
+        return "kapacitor.task." + taskId + ".edge." + n;
+    }
+
+    @Override
+    public Future<?> start() {
+        context = vertx.getOrCreateContext();
+        try {
+            build();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e.getMessage());
+        }
+        consumers.add(vertx.eventBus().<Frame>localConsumer(inbox.address(), m -> onFrame(m.body())));
+        // Kapacitor's throughput: points collected by the source during the last second.
+        throughputTimer = vertx.setPeriodic(1000, id -> {
+            long c = sourceIn.collected();
+            throughput = c - lastCollected;
+            lastCollected = c;
+        });
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(throughputTimer);
+        return Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
+    }
+
+    private void build() {
+        for (NodeDef n : spec.pipeline().sorted()) {
+            NodeRuntime r = new NodeRuntime(spec.id(), n, OperatorFactory.create(n));
+            nodes.put(n, r);
+            if (r.operator instanceof HttpOutOperator h) {
+                outputs.put(h.endpoint(), h);
+            }
+        }
+        source = nodes.get(spec.pipeline().source());
+        source.ins.add(sourceIn);
+        int edge = 0;
+        for (NodeRuntime r : nodes.values()) {
+            for (NodeDef c : walkOrder(r.def.children())) {
+                String address = edgeAddress(spec.id(), edge++);
+                NodeRuntime.OutEdge out = new NodeRuntime.OutEdge(address, c);
+                r.outs.add(out);
+                NodeRuntime child = nodes.get(c);
+                child.ins.add(out.stats);
+                consumers.add(vertx.eventBus().<EdgeFrame>localConsumer(address, m -> onEdge(child, m.body())));
+            }
+        }
+    }
+
+    private List<NodeDef> walkOrder(List<NodeDef> children) {
+        List<NodeDef> order = new ArrayList<>(nodes.keySet());
+        return children.stream().sorted((a, b) -> order.indexOf(a) - order.indexOf(b)).toList();
+    }
+
+    private void onFrame(Frame frame) {
+        try {
+            for (Point p : frame.points()) {
+                sourceIn.count(null);
+                source.process(PointMessage.ungrouped(p));
+            }
+            send(source);
+        } finally {
+            frame.inbox().done();
+        }
+    }
+
+    private void onEdge(NodeRuntime node, EdgeFrame frame) {
+        pending--;
+        for (Message m : frame.messages()) {
+            node.process(m);
+        }
+        send(node);
+    }
+
+    private void send(NodeRuntime node) {
+        List<EdgeFrame> frames = node.drain();
+        for (int i = 0; i < frames.size(); i++) {
+            EdgeFrame f = frames.get(i);
+            if (f != null) {
+                pending++;
+                vertx.eventBus().send(node.outs.get(i).address, f, LOCAL);
+            }
+        }
+    }
+
+    /** Runs on the task's context and completes there. */
+    private <T> Future<T> onContext(java.util.function.Supplier<T> fn) {
+        Promise<T> p = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                p.complete(fn.get());
+            } catch (RuntimeException e) {
+                p.fail(e);
+            }
+        });
+        return p.future();
+    }
+
+    /** True once every frame given to the task and every edge frame it produced has been processed. */
+    Future<Boolean> idle() {
+        return onContext(() -> pending == 0 && inbox.inFlight() == 0);
+    }
+
+    Future<String> httpOut(String endpoint) {
+        return onContext(() -> {
+            HttpOutOperator h = outputs.get(endpoint);
+            return h == null ? null : h.render();
+        });
+    }
+
+    Future<TaskStats> stats() {
+        return onContext(() -> {
+            Map<String, Object> nodeStats = new LinkedHashMap<>();
+            for (NodeRuntime r : nodes.values()) {
+                Map<String, Object> s = new LinkedHashMap<>(r.stats());
+                s.put("collected", r.collected());
+                s.put("emitted", r.emitted());
+                nodeStats.put(r.def.name(), s);
+            }
+            Map<String, Object> taskStats = new LinkedHashMap<>();
+            taskStats.put("throughput", throughput);
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("task-stats", taskStats);
+            all.put("node-stats", nodeStats);
+            DotWriter.Stats dot = dotStats();
+            return new TaskStats(all, spec.pipeline().executingDot(spec.id(), false, dot),
+                spec.pipeline().executingDot(spec.id(), true, dot));
+        });
+    }
+
+    private DotWriter.Stats dotStats() {
+        Map<NodeDef, Map<String, String>> snapshot = new HashMap<>();
+        Map<String, Long> processed = new HashMap<>();
+        for (NodeRuntime r : nodes.values()) {
+            Map<String, String> s = new HashMap<>();
+            r.stats().forEach((k, v) -> s.put(k, String.valueOf(v)));
+            snapshot.put(r.def, s);
+            for (NodeRuntime.OutEdge e : r.outs) {
+                processed.put(r.def.name() + "->" + e.child.name(), e.stats.collected());
+            }
+        }
+        double tp = throughput;
+        return new DotWriter.Stats() {
+            @Override
+            public double throughput() {
+                return tp;
+            }
+
+            @Override
+            public Map<String, String> nodeStats(NodeDef node) {
+                return snapshot.getOrDefault(node, Map.of());
+            }
+
+            @Override
+            public long processed(NodeDef parent, NodeDef child) {
+                return processed.getOrDefault(parent.name() + "->" + child.name(), 0L);
+            }
+        };
+    }
+}

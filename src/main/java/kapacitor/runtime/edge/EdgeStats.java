@@ -1,0 +1,17 @@
+package kapacitor.runtime.edge;
+
+/**
+ * Counts of one edge as Kapacitor keeps them: points on a stream edge, batches on a batch edge. Written on the task's
+ * thread, read from anywhere (volatile, single writer).
+ */
+public final class EdgeStats {
+    private volatile long collected;
+
+    public void count(Message m) {
+        collected++;
+    }
+
+    public long collected() {
+        return collected;
+    }
+}

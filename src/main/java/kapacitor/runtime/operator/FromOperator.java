@@ -1,0 +1,81 @@
+package kapacitor.runtime.operator;
+
+import kapacitor.model.Point;
+import kapacitor.runtime.edge.Dimensions;
+import kapacitor.runtime.edge.Message;
+import kapacitor.runtime.edge.PointMessage;
+import kapacitor.runtime.time.GoTime;
+
+import java.util.List;
+
+/**
+ * Kapacitor's from(): keeps points of the configured database, retention policy and measurement that pass every
+ * where() lambda, then truncates or rounds their time and sets the group-by dimensions.
+ */
+public final class FromOperator implements Operator {
+    private final String db;
+    private final String rp;
+    private final String measurement;
+    private final List<PointPredicate> where;
+    private final long truncate;
+    private final long round;
+    private final boolean byName;
+    private final TagNames tagNames;
+    private final Dimensions fixedDims;
+
+    public FromOperator(String db, String rp, String measurement, List<PointPredicate> where, long truncate,
+                        long round, boolean byName, List<Object> groupBy) {
+        this.db = db;
+        this.rp = rp;
+        this.measurement = measurement;
+        this.where = List.copyOf(where);
+        this.truncate = truncate;
+        this.round = round;
+        this.byName = byName;
+        this.tagNames = TagNames.of(groupBy, List.of());
+        this.fixedDims = tagNames.all() ? null : new Dimensions(byName, tagNames.names());
+    }
+
+    @Override
+    public void process(Message m, Output out) {
+        if (!(m instanceof PointMessage pm)) {
+            out.error("from does not support batch data");
+            return;
+        }
+        Point p = pm.point();
+        if (!matches(p, out)) {
+            return;
+        }
+        if (truncate != 0) {
+            p = p.withTime(GoTime.truncate(p.time(), truncate));
+        }
+        if (round != 0) {
+            p = p.withTime(GoTime.round(p.time(), round));
+        }
+        Dimensions dims = fixedDims != null ? fixedDims : new Dimensions(byName, tagNames.resolve(p.tags()));
+        out.emit(PointMessage.of(p, dims));
+    }
+
+    private boolean matches(Point p, Output out) {
+        if (!db.isEmpty() && !db.equals(p.db())) {
+            return false;
+        }
+        if (!rp.isEmpty() && !rp.equals(p.rp())) {
+            return false;
+        }
+        if (!measurement.isEmpty() && !measurement.equals(p.name())) {
+            return false;
+        }
+        for (PointPredicate w : where) {
+            try {
+                if (!w.test(p)) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                out.error("failed to evaluate WHERE expression: " + e.getMessage());
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,13 @@
+package kapacitor.runtime.operator;
+
+import kapacitor.runtime.edge.Message;
+
+/** The runtime form of one pipeline node; called on the task's thread only, so it keeps plain mutable state. */
+public interface Operator {
+    void process(Message m, Output out);
+
+    /** The number of groups the operator holds state for (Kapacitor's working_cardinality). */
+    default long cardinality() {
+        return 0;
+    }
+}

@@ -1,0 +1,112 @@
+package kapacitor.runtime.operator;
+
+import kapacitor.pipeline.EdgeType;
+import kapacitor.pipeline.NodeDef;
+
+import kapacitor.tick.expr.Expr;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the operator of each pipeline node. Fails with Kapacitor's error text for a bad configuration and with
+ * "node type X is not supported yet" for a node this runtime does not implement, so a task never runs partially.
+ */
+public final class OperatorFactory {
+    private static final Set<String> INFLUXQL = Set.of("count", "distinct", "mean", "median", "mode", "spread", "sum",
+        "first", "last", "min", "max", "percentile", "top", "bottom", "stddev", "difference", "cumulativeSum",
+        "movingAverage", "elapsed");
+
+    private OperatorFactory() {
+    }
+
+    public static Operator create(NodeDef n) {
+        String type = n.type();
+        if (INFLUXQL.contains(type)) {
+            return new InfluxQLOperator(n.stringValue("Method"), n.stringValue("Field"), n.stringValue("As"),
+                n.values("Args"), n.has("UsePointTimes"), n.provides() == EdgeType.BATCH);
+        }
+        switch (type) {
+            case "stream":
+                return new StreamOperator();
+            case "noop":
+                return new NoOpOperator();
+            case "from":
+                return new FromOperator(n.stringValue("Database"), n.stringValue("RetentionPolicy"),
+                    n.stringValue("Measurement"), fromWhere(n), n.durationNanos("Truncate"), n.durationNanos("Round"),
+                    n.has("GroupByMeasurement"), n.values("GroupBy"));
+            case "where":
+                return new WhereOperator(Lambdas.compile(n.value("Lambda"), "where"));
+            case "eval":
+                return eval(n);
+            case "log":
+                return new LogOperator(n.stringValue("Level"), n.stringValue("Prefix"));
+            case "groupby":
+                return new GroupByOperator(n.values("Dimensions"), n.allValues("Exclude"), n.has("ByMeasurement"));
+            case "window":
+                return new WindowOperator(n.durationNanos("Period"), n.durationNanos("Every"), n.has("Align"),
+                    n.has("FillPeriod"), n.longValue("PeriodCount"), n.longValue("EveryCount"));
+            case "http_out":
+                return new HttpOutOperator(n.stringValue("Endpoint"));
+            case "shift":
+                return new ShiftOperator(n.durationNanos("Shift"));
+            case "sample":
+                return new SampleOperator(n.longValue("N"), n.durationNanos("Duration"));
+            case "derivative":
+                return new DerivativeOperator(n.stringValue("Field"), n.stringValue("As"), n.durationNanos("Unit"),
+                    n.has("NonNegative"));
+            case "default":
+                return defaults(n);
+            case "delete":
+                return new DeleteOperator(strings(n.allValues("Field")), strings(n.allValues("Tag")));
+            default:
+                throw unsupported(type);
+        }
+    }
+
+    /** Every where() call on from() must pass (Kapacitor ANDs them). */
+    private static List<PointPredicate> fromWhere(NodeDef n) {
+        List<PointPredicate> where = new ArrayList<>();
+        for (List<Object> call : n.calls("Where")) {
+            where.add(Lambdas.predicate(Lambdas.compile(call.get(0), "from")));
+        }
+        return where;
+    }
+
+    private static EvalOperator eval(NodeDef n) {
+        List<Expr> exprs = new ArrayList<>();
+        List<Object> lambdas = n.values("Lambdas");
+        for (int i = 0; i < lambdas.size(); i++) {
+            exprs.add(Lambdas.compile(lambdas.get(i), String.valueOf(i)));
+        }
+        List<String> keepList = n.allValues("Keep").stream().map(String::valueOf).toList();
+        return new EvalOperator(exprs, n.allValues("As").stream().map(String::valueOf).toList(),
+            strings(n.allValues("Tags")), n.has("Keep"), keepList, n.isQuiet());
+    }
+
+    private static DefaultOperator defaults(NodeDef n) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (List<Object> call : n.calls("Field")) {
+            fields.put((String) call.get(0), call.get(1));
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (List<Object> call : n.calls("Tag")) {
+            tags.put((String) call.get(0), (String) call.get(1));
+        }
+        return new DefaultOperator(fields, tags);
+    }
+
+    private static Set<String> strings(List<Object> values) {
+        Set<String> s = new HashSet<>();
+        values.forEach(v -> s.add(String.valueOf(v)));
+        return s;
+    }
+
+    private static IllegalArgumentException unsupported(String type) {
+        return new IllegalArgumentException("node type " + type + " is not supported yet");
+    }
+}

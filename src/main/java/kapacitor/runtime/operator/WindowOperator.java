@@ -1,0 +1,158 @@
+package kapacitor.runtime.operator;
+
+import kapacitor.model.Point;
+import kapacitor.runtime.edge.BatchMessage;
+import kapacitor.runtime.edge.Message;
+import kapacitor.runtime.edge.PointMessage;
+import kapacitor.runtime.time.GoTime;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Kapacitor's window node: per group, buffers points and emits a batch when a point's time reaches the next emit
+ * time (by time) or when enough points arrived (by count). Time is the points' own time, never the wall clock.
+ */
+public final class WindowOperator extends GroupedOperator<WindowOperator.Window> {
+    private final long period;
+    private final long every;
+    private final boolean align;
+    private final boolean fillPeriod;
+    private final int periodCount;
+    private final int everyCount;
+
+    public WindowOperator(long period, long every, boolean align, boolean fillPeriod, long periodCount,
+                          long everyCount) {
+        if (period == 0 && periodCount == 0) {
+            throw new IllegalArgumentException(
+                "window node must have either a non zero period or non zero period count");
+        }
+        this.period = period;
+        this.every = every;
+        this.align = align;
+        this.fillPeriod = fillPeriod;
+        this.periodCount = (int) periodCount;
+        this.everyCount = (int) everyCount;
+    }
+
+    interface Window {
+        BatchMessage add(Point p);
+    }
+
+    @Override
+    protected Window newGroup(Message first) {
+        if (period != 0) {
+            return new ByTime(first, first.time());
+        }
+        return new ByCount(first);
+    }
+
+    @Override
+    protected void onPoint(Window w, PointMessage p, Output out) {
+        BatchMessage b = w.add(p.point());
+        if (b != null) {
+            out.emit(b);
+        }
+    }
+
+    @Override
+    protected void onBatch(Window w, BatchMessage b, Output out) {
+        out.error("window does not support batch data");
+    }
+
+    private final class ByTime implements Window {
+        private final Message group;
+        private final ArrayDeque<Point> buf = new ArrayDeque<>();
+        private long nextEmit;
+
+        ByTime(Message group, long t) {
+            this.group = group;
+            if (fillPeriod) {
+                nextEmit = t + period;
+                if (align) {
+                    long first = nextEmit;
+                    nextEmit = GoTime.truncate(nextEmit, every);
+                    if (nextEmit <= first) {
+                        nextEmit += every;
+                    }
+                }
+            } else {
+                nextEmit = t + every;
+                if (align) {
+                    nextEmit = GoTime.truncate(nextEmit, every);
+                }
+            }
+        }
+
+        @Override
+        public BatchMessage add(Point p) {
+            BatchMessage out = null;
+            long t = p.time();
+            if (every == 0) {
+                buf.addLast(p);
+                if (t >= nextEmit) {
+                    purge(t - period, false);
+                    out = batch(t);
+                    nextEmit = t;
+                }
+                return out;
+            }
+            if (t >= nextEmit) {
+                purge(nextEmit - period, true);
+                out = batch(nextEmit);
+                nextEmit = t + every;
+                if (align) {
+                    nextEmit = GoTime.truncate(nextEmit, every);
+                }
+            }
+            buf.addLast(p);
+            return out;
+        }
+
+        /** Drops points from the front until the first one inside the window (Kapacitor stops at the first). */
+        private void purge(long oldest, boolean inclusive) {
+            while (!buf.isEmpty()) {
+                long t = buf.peekFirst().time();
+                boolean keep = inclusive ? t >= oldest : t > oldest;
+                if (keep) {
+                    return;
+                }
+                buf.pollFirst();
+            }
+        }
+
+        private BatchMessage batch(long tmax) {
+            return new BatchMessage(group.name(), group.groupTags(), group.dims(), group.groupId(), tmax,
+                new ArrayList<>(buf));
+        }
+    }
+
+    private final class ByCount implements Window {
+        private final Message group;
+        private final ArrayDeque<Point> buf = new ArrayDeque<>();
+        private long count;
+        private long nextEmit;
+
+        ByCount(Message group) {
+            this.group = group;
+            this.nextEmit = fillPeriod ? periodCount : everyCount;
+        }
+
+        @Override
+        public BatchMessage add(Point p) {
+            buf.addLast(p);
+            if (buf.size() > periodCount) {
+                buf.pollFirst();
+            }
+            count++;
+            if (count != nextEmit) {
+                return null;
+            }
+            nextEmit += everyCount;
+            List<Point> points = new ArrayList<>(buf);
+            return new BatchMessage(group.name(), group.groupTags(), group.dims(), group.groupId(),
+                points.get(points.size() - 1).time(), points);
+        }
+    }
+}
