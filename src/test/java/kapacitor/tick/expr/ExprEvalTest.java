@@ -83,6 +83,27 @@ class ExprEvalTest {
     }
 
     @Test
+    void nestedCompileErrorsNameTheSide() {
+        assertEquals("Failed to handle left node: mismatched type to binary operator. got int + float. see bool(), "
+            + "int(), float(), string(), duration()", error(() -> compile("(1 + 1.5) > 2")));
+        assertEquals("Failed to handle right node: Given node type is not valid evaluation node: *ast.IdentifierNode",
+            error(() -> ExprCompiler.compileNode(new kapacitor.tick.ast.BinaryNode(null,
+                kapacitor.tick.lexer.TokenType.AND, new kapacitor.tick.ast.BoolNode(null, true, null),
+                new kapacitor.tick.ast.IdentifierNode(null, "x", null), false, false, null))));
+    }
+
+    @Test
+    void dynamicOperandTypeErrorsAtEvaluation() {
+        Expr e = compile("\"a\" + 1 > 2");
+        assertEquals("mismatched type to binary operator. got float + int. see bool(), int(), float(), string(), "
+            + "duration()", error(() -> e.evalBool(point("a", 1.0), e.newState())));
+        assertEquals(true, e.evalBool(point("a", 2L), e.newState()));
+        Expr neg = compile("-\"x\" > 1");
+        assertEquals("expected leftEvaluator to be *EvalReferenceNode got *stateful.EvalUnaryNode",
+            error(() -> neg.evalBool(point(), neg.newState())));
+    }
+
+    @Test
     void integerDivisionByZero() {
         assertEquals("runtime error: integer divide by zero", error(() -> eval("10 / 0")));
         assertEquals("runtime error: integer divide by zero", error(() -> eval("10 % 0")));
