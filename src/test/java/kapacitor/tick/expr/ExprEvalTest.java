@@ -64,22 +64,26 @@ class ExprEvalTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "1 + 1.5 | mismatched type to binary operator. got int + float. see bool(), int(), float(), string(), duration()",
-        "1.5 * 2 | mismatched type to binary operator. got float * int. see bool(), int(), float(), string(), duration()",
+        "1 + 1.5 | got int + float",
+        "1.5 * 2 | got float * int",
         "1.5 % 2.0 | invalid math operator % for type float",
         "1.5 % 10s | invalid math operator % for type float",
-        "2 % 10s | mismatched type to binary operator. got int % duration. see bool(), int(), float(), string(), duration()",
+        "2 % 10s | got int % duration",
         "10s % 2 | invalid math operator % for type duration",
         "10s OR 5 | invalid logical operator OR for type duration",
         "5 OR 5 | invalid logical operator OR for type int",
-        "10s == 5 | mismatched type to binary operator. got duration == int. see bool(), int(), float(), string(), duration()",
-        "10s * 10s | mismatched type to binary operator. got duration * duration. see bool(), int(), float(), string(), duration()",
-        "2 + 10s | mismatched type to binary operator. got int + duration. see bool(), int(), float(), string(), duration()",
+        "10s == 5 | got duration == int",
+        "10s * 10s | got duration * duration",
+        "2 + 10s | got int + duration",
         "TRUE < FALSE | invalid comparison operator < for type boolean",
         "'a' - 'b' | invalid math operator - for type string",
     })
     void compileTimeTypeErrors(String lambda, String message) {
-        assertEquals(message, error(() -> compile(lambda)));
+        // "got ..." abbreviates Kapacitor's mismatched type message.
+        String expected = message.startsWith("got ")
+            ? "mismatched type to binary operator. " + message + ". see bool(), int(), float(), string(), duration()"
+            : message;
+        assertEquals(expected, error(() -> compile(lambda)));
     }
 
     @Test

@@ -154,7 +154,8 @@ class FunctionEvalTest {
         // Kapacitor's signature table only has (string,duration): the unit must be given and is ignored.
         assertEquals(Duration.ofMinutes(5), eval("duration('5m', 1s)"));
         assertEquals("Cannot call function \"duration\" with args (5m: string), available signatures are "
-            + "[(duration), (int,duration), (float,duration), (string,duration)].", error(() -> eval("duration('5m')")));
+            + "[(duration), (int,duration), (float,duration), (string,duration)].",
+            error(() -> eval("duration('5m')")));
         assertEquals(true, eval("bool('true') AND bool(1)"));
     }
 
