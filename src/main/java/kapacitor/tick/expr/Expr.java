@@ -54,6 +54,11 @@ public final class Expr {
         return pointScope.reset(p);
     }
 
+    /** The point plus values for names it lacks (an eval node's earlier results); reused by the next call. */
+    public PointScope scope(Point p, java.util.Map<String, ?> extraValues) {
+        return pointScope.reset(p, extraValues);
+    }
+
     /** The result type for this scope; checks function signatures. */
     public ValueType type(Scope s) {
         return root.type(s);

@@ -226,6 +226,20 @@ class ExprEvalTest {
     }
 
     @Test
+    void extraValuesFillNamesThePointLacks() {
+        // An eval node's earlier results: the point's own fields still win, as in Kapacitor's fillScope.
+        Expr e = compile("\"a\" + \"b\"");
+        ExprState st = e.newState();
+        java.util.Map<String, Object> computed = map("b", 5.0, "a", 100.0);
+        assertEquals(6.0, e.eval(e.scope(point("a", 1.0), computed), st));
+        Expr d = compile("\"d\" > 1s AND \"s\" == 'x' AND \"flag\"");
+        assertTrue(d.evalBool(d.scope(point(), map("d", Duration.ofSeconds(2), "s", "x", "flag", true)), st));
+        // Without the extra value "b" is missing; the type check reports it as Kapacitor's Type() does.
+        assertEquals("mismatched type to binary operator. got float + missing. see bool(), int(), float(), string(), "
+            + "duration()", error(() -> e.eval(e.scope(point("a", 1.0)), st)));
+    }
+
+    @Test
     void mapScopeDurationsAndComputedValues() {
         Expr e = compile("\"d\" * 2 > 15s");
         assertTrue(e.evalBool(MapScope.of(map("d", Duration.ofSeconds(8))), e.newState()));
