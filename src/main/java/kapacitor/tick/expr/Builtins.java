@@ -80,6 +80,22 @@ final class Builtins {
         }));
     }
 
+    private interface IntFloatBody {
+        double apply(long n, double x);
+    }
+
+    private static void mathIntFloat(String name, IntFloatBody f) {
+        STATELESS.put(name, func(Signature.of(FLOAT, INT, FLOAT), 2, name + " expects exactly two arguments", a -> {
+            if (!(a[0] instanceof Long n)) {
+                throw cannotPass(a[0], " to " + name + " as first arg, must be int64");
+            }
+            if (!(a[1] instanceof Double x)) {
+                throw cannotPass(a[1], " to " + name + " as second arg, must be float64");
+            }
+            return f.apply(n, x);
+        }));
+    }
+
     private interface StringBody {
         Object apply(String a, String b);
     }
@@ -135,11 +151,17 @@ final class Builtins {
         math1("ceil", Math::ceil);
         math1("cos", Math::cos);
         math1("cosh", Math::cosh);
+        math1("erf", SpecialFunctions::erf);
+        math1("erfc", SpecialFunctions::erfc);
         math1("exp", Math::exp);
         math1("exp2", GoMath::exp2);
         math1("expm1", Math::expm1);
         math1("floor", Math::floor);
+        math1("gamma", SpecialFunctions::gamma);
         math2("hypot", Math::hypot);
+        math1("j0", SpecialFunctions::j0);
+        math1("j1", SpecialFunctions::j1);
+        mathIntFloat("jn", SpecialFunctions::jn);
         math1("log", Math::log);
         math1("log10", Math::log10);
         math1("log1p", Math::log1p);
@@ -161,6 +183,9 @@ final class Builtins {
         math1("tan", Math::tan);
         math1("tanh", Math::tanh);
         math1("trunc", GoMath::trunc);
+        math1("y0", SpecialFunctions::y0);
+        math1("y1", SpecialFunctions::y1);
+        mathIntFloat("yn", SpecialFunctions::yn);
 
         string2("strContains", BOOL, String::contains);
         string2("strContainsAny", BOOL, (s, chars) -> GoStrings.indexAny(s, chars) >= 0);

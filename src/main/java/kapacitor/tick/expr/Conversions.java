@@ -114,7 +114,8 @@ final class Conversions {
         }
     };
 
-    static final Func STRING_FN = new Conversion("string", fromBasic(ValueType.STRING).add(ValueType.STRING, DURATION)) {
+    static final Func STRING_FN = new Conversion("string",
+        fromBasic(ValueType.STRING).add(ValueType.STRING, DURATION)) {
         @Override
         Object convert(Object a) {
             if (a instanceof Long l) {

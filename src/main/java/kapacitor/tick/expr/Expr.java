@@ -38,12 +38,25 @@ public final class Expr {
         for (int i = 0; i < funcs.length; i++) {
             funcs[i] = stateFactories.get(i).get();
         }
-        return new ExprState(funcs);
+        return new ExprState(this, funcs);
+    }
+
+    /** The state must come from this expression when it has stateful functions; otherwise it may be null. */
+    private ExprState check(ExprState st) {
+        if (!stateFactories.isEmpty() && (st == null || st.owner() != this)) {
+            throw new IllegalArgumentException("ExprState was not created by newState() of this expression");
+        }
+        return st;
     }
 
     /** The point as a scope; the returned object is reused by the next call. */
     public PointScope scope(Point p) {
         return pointScope.reset(p);
+    }
+
+    /** The point plus values for names it lacks (an eval node's earlier results); reused by the next call. */
+    public PointScope scope(Point p, java.util.Map<String, ?> extraValues) {
+        return pointScope.reset(p, extraValues);
     }
 
     /** The result type for this scope; checks function signatures. */
@@ -58,40 +71,40 @@ public final class Expr {
 
     public boolean evalBool(Scope s, ExprState st) {
         root.type(s);
-        return root.evalBool(s, st);
+        return root.evalBool(s, check(st));
     }
 
     public double evalFloat(Point p, ExprState st) {
-        return root.evalFloat(pointScope.reset(p), st);
+        return root.evalFloat(pointScope.reset(p), check(st));
     }
 
     public double evalFloat(Scope s, ExprState st) {
-        return root.evalFloat(s, st);
+        return root.evalFloat(s, check(st));
     }
 
     public long evalInt(Point p, ExprState st) {
-        return root.evalInt(pointScope.reset(p), st);
+        return root.evalInt(pointScope.reset(p), check(st));
     }
 
     public long evalInt(Scope s, ExprState st) {
-        return root.evalInt(s, st);
+        return root.evalInt(s, check(st));
     }
 
     public String evalString(Point p, ExprState st) {
-        return root.evalString(pointScope.reset(p), st);
+        return root.evalString(pointScope.reset(p), check(st));
     }
 
     public String evalString(Scope s, ExprState st) {
-        return root.evalString(s, st);
+        return root.evalString(s, check(st));
     }
 
     /** Nanoseconds. */
     public long evalDuration(Point p, ExprState st) {
-        return root.evalDuration(pointScope.reset(p), st);
+        return root.evalDuration(pointScope.reset(p), check(st));
     }
 
     public long evalDuration(Scope s, ExprState st) {
-        return root.evalDuration(s, st);
+        return root.evalDuration(s, check(st));
     }
 
     /**
@@ -104,6 +117,7 @@ public final class Expr {
 
     public Object eval(Scope s, ExprState st) {
         ValueType t = root.type(s);
+        check(st);
         switch (t) {
             case INT:
                 return root.evalInt(s, st);

@@ -5,10 +5,16 @@ package kapacitor.tick.expr;
  * {@link Expr#newState()}, keep one per group, and pass it to every evaluation for that group.
  */
 public final class ExprState {
+    private final Expr owner;
     private final Func[] funcs;
 
-    ExprState(Func[] funcs) {
+    ExprState(Expr owner, Func[] funcs) {
+        this.owner = owner;
         this.funcs = funcs;
+    }
+
+    Expr owner() {
+        return owner;
     }
 
     Func func(int slot) {

@@ -81,7 +81,8 @@ final class FunctionEval extends Eval {
             for (String m : missing) {
                 inScope.remove(m);
             }
-            String fmt = missing.size() > 1 ? "Cannot call function \"%s\" arguments %s are missing, values in scope are [%s]"
+            String fmt = missing.size() > 1
+                ? "Cannot call function \"%s\" arguments %s are missing, values in scope are [%s]"
                 : "Cannot call function \"%s\" argument %s is missing, values in scope are [%s]";
             throw new ExprException(String.format(fmt, name, String.join(", ", missing), String.join(", ", inScope)));
         }

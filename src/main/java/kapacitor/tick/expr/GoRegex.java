@@ -5,16 +5,16 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Go RE2 patterns on java.util.regex: syntax translation, and Go's ReplaceAllString expansion. */
-final class GoRegex {
+public final class GoRegex {
     private GoRegex() {
     }
 
     /**
      * Compiles an RE2 pattern. Named groups {@code (?P<n>} become {@code (?<n>}; POSIX classes inside brackets
      * become {@code \p{..}}; without the m flag {@code $} matches only at the very end as in Go. Only '\n' ends a
-     * line and case folding is Unicode-aware, as in RE2.
+     * line and case folding is Unicode-aware, as in RE2. Throws {@link ExprException} with a Go-like message.
      */
-    static Pattern compile(String re2) {
+    public static Pattern compile(String re2) {
         try {
             return Pattern.compile(translate(re2), Pattern.UNIX_LINES | Pattern.UNICODE_CASE);
         } catch (PatternSyntaxException e) {
@@ -22,7 +22,7 @@ final class GoRegex {
         }
     }
 
-    static String translate(String p) {
+    public static String translate(String p) {
         boolean multiLine = p.matches("(?s).*\\(\\?[a-zA-Z]*m[a-zA-Z]*[):].*");
         StringBuilder out = new StringBuilder(p.length() + 8);
         boolean inClass = false;

@@ -18,7 +18,8 @@ final class ReferenceEval extends Eval {
     private ValueType lookup(Scope s) {
         ValueType t = s.type(name);
         if (t == null) {
-            throw new ExprException("name \"" + name + "\" is undefined. Names in scope: " + String.join(",", s.names()));
+            throw new ExprException("name \"" + name + "\" is undefined. Names in scope: "
+                + String.join(",", s.names()));
         }
         return t;
     }

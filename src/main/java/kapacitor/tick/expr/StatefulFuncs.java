@@ -101,7 +101,7 @@ final class StatefulFuncs {
         }
     }
 
-    /** A non-negative random int64, or one below the given bound. Kapacitor's generator differs; only the range matters. */
+    /** A non-negative random int64, or one below the bound; Kapacitor's generator differs, only the range matches. */
     static final class Rand implements Func {
         private static final Signature SIGNATURE = new Signature().add(ValueType.INT).add(ValueType.INT, ValueType.INT);
         private final SplittableRandom random = new SplittableRandom();

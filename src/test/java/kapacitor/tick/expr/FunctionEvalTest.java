@@ -131,7 +131,8 @@ class FunctionEvalTest {
             long v = e.evalInt(point(), st);
             assertTrue(v >= 0 && v < 10, "rand(10) gave " + v);
         }
-        assertTrue(compile("rand()").evalInt(point(), st) >= 0);
+        Expr unbounded = compile("rand()");
+        assertTrue(unbounded.evalInt(point(), unbounded.newState()) >= 0);
     }
 
     @Test
@@ -153,7 +154,8 @@ class FunctionEvalTest {
         // Kapacitor's signature table only has (string,duration): the unit must be given and is ignored.
         assertEquals(Duration.ofMinutes(5), eval("duration('5m', 1s)"));
         assertEquals("Cannot call function \"duration\" with args (5m: string), available signatures are "
-            + "[(duration), (int,duration), (float,duration), (string,duration)].", error(() -> eval("duration('5m')")));
+            + "[(duration), (int,duration), (float,duration), (string,duration)].",
+            error(() -> eval("duration('5m')")));
         assertEquals(true, eval("bool('true') AND bool(1)"));
     }
 
