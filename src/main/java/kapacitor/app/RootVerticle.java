@@ -8,11 +8,19 @@ import kapacitor.api.HttpServerSettings;
 import kapacitor.api.HttpServerVerticle;
 import kapacitor.api.debug.DebugVarsRoutes;
 import kapacitor.api.storage.StorageRoutes;
+import kapacitor.api.tasks.TaskRoutes;
+import kapacitor.api.templates.TemplateRoutes;
 import kapacitor.config.HttpConfig;
 import kapacitor.config.LoadedConfig;
+import kapacitor.runtime.TaskRunner;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
 import kapacitor.service.storage.StorageManagerVerticle;
+import kapacitor.service.task.TaskCounts;
+import kapacitor.service.task.TaskManagerVerticle;
+import kapacitor.service.task.TemplateManagerVerticle;
+import kapacitor.service.task.TickScriptCompiler;
+import kapacitor.service.task.UnavailableTaskRunner;
 import kapacitor.store.Store;
 import kapacitor.store.Stores;
 import org.slf4j.Logger;
@@ -22,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Deploys the server in order: the store, then the manager verticles, then the HTTP verticles (so no request
@@ -31,13 +40,22 @@ public final class RootVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RootVerticle.class);
 
     private final LoadedConfig loaded;
+    private final Function<io.vertx.core.Vertx, TaskRunner> runnerFactory;
+    private final TaskCounts taskCounts = new TaskCounts();
+    private TaskRunner runner;
     private Store store;
     private IngestRouter ingest;
     private StatsRegistry stats;
     private int httpPort;
 
     public RootVerticle(LoadedConfig loaded) {
+        this(loaded, vertx -> new UnavailableTaskRunner());
+    }
+
+    /** {@code runnerFactory} builds the task runner once Vert.x is known (tests pass a recording runner). */
+    public RootVerticle(LoadedConfig loaded, Function<io.vertx.core.Vertx, TaskRunner> runnerFactory) {
         this.loaded = loaded;
+        this.runnerFactory = runnerFactory;
     }
 
     @Override
@@ -53,13 +71,23 @@ public final class RootVerticle extends VerticleBase {
                 LOG.info("msg=\"opened store\" location={}", s.location());
             })
             .compose(s -> vertx.deployVerticle(new StorageManagerVerticle(s)))
+            .compose(id -> deployTaskManagers())
             .compose(id -> deployHttp(modules()));
+    }
+
+    private Future<?> deployTaskManagers() {
+        runner = runnerFactory.apply(vertx);
+        TickScriptCompiler compiler = new TickScriptCompiler();
+        return vertx.deployVerticle(new TemplateManagerVerticle(store, compiler, runner))
+            .compose(id -> vertx.deployVerticle(new TaskManagerVerticle(store, compiler, runner, taskCounts)));
     }
 
     private List<ApiModule> modules() {
         List<ApiModule> modules = new ArrayList<>();
         modules.add(new StorageRoutes(vertx.eventBus()));
-        modules.add(new DebugVarsRoutes(stats, Map::of));
+        modules.add(new TaskRoutes(vertx.eventBus()));
+        modules.add(new TemplateRoutes(vertx.eventBus()));
+        modules.add(new DebugVarsRoutes(stats, taskCounts::snapshot));
         return modules;
     }
 
