@@ -51,7 +51,8 @@ public final class TaskManagerVerticle extends VerticleBase {
             msg -> Replies.reply(msg, guard(() -> create(msg.body().options()))));
         bus.<TaskCommands.Update>localConsumer(Addresses.TASKS_UPDATE,
             msg -> Replies.reply(msg, guard(() -> update(msg.body().id(), msg.body().options()))));
-        bus.<TaskCommands.Get>localConsumer(Addresses.TASKS_GET, msg -> Replies.reply(msg, guard(() -> get(msg.body()))));
+        bus.<TaskCommands.Get>localConsumer(Addresses.TASKS_GET,
+            msg -> Replies.reply(msg, guard(() -> get(msg.body()))));
         bus.<TaskCommands.ListTasks>localConsumer(Addresses.TASKS_LIST,
             msg -> Replies.reply(msg, guard(() -> list(msg.body()))));
         bus.<TaskCommands.Delete>localConsumer(Addresses.TASKS_DELETE,
@@ -322,7 +323,8 @@ public final class TaskManagerVerticle extends VerticleBase {
 
     private Future<TaskCommands.JsonReply> get(TaskCommands.Get cmd) {
         return store.tasks().get(cmd.id())
-            .recover(e -> Future.failedFuture(e instanceof NotFoundException ? ApiException.notFound(e.getMessage()) : e))
+            .recover(e -> Future.failedFuture(
+                e instanceof NotFoundException ? ApiException.notFound(e.getMessage()) : e))
             .compose(r -> {
                 boolean formatted = QueryParams.formatted(cmd.scriptFormat());
                 boolean labels = QueryParams.labels(cmd.dotView());

@@ -113,7 +113,8 @@ public final class TemplateManagerVerticle extends VerticleBase {
 
     private Future<TaskCommands.JsonReply> get(TemplateCommands.Get cmd) {
         return store.templates().get(cmd.id())
-            .recover(e -> Future.failedFuture(e instanceof NotFoundException ? ApiException.notFound(e.getMessage()) : e))
+            .recover(e -> Future.failedFuture(
+                e instanceof NotFoundException ? ApiException.notFound(e.getMessage()) : e))
             .map(r -> new TaskCommands.JsonReply(
                 views.template(TemplateDoc.from(r), QueryParams.formatted(cmd.scriptFormat()))));
     }

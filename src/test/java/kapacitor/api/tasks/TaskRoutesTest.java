@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static kapacitor.testing.Await.await;
@@ -92,8 +93,9 @@ class TaskRoutesTest {
         assertTrue(GO_TIME.matcher(t.getString("created")).matches(), t.getString("created"));
         assertEquals(t.getString("created"), t.getString("modified"));
         assertEquals("0001-01-01T00:00:00Z", t.getString("last-enabled"));
-        assertEquals(java.util.List.of("link", "id", "template-id", "type", "dbrps", "script", "vars", "dot", "status",
-            "executing", "error", "stats", "created", "modified", "last-enabled"), java.util.List.copyOf(t.fieldNames()));
+        assertEquals(List.of("link", "id", "template-id", "type", "dbrps", "script", "vars", "dot", "status",
+            "executing", "error", "stats", "created", "modified", "last-enabled"),
+            List.copyOf(t.fieldNames()));
         assertTrue(runner.starts().isEmpty());
 
         Http.Response again = get(TASKS + "/testTaskID");
@@ -251,7 +253,7 @@ class TaskRoutesTest {
         assertEquals(200, r.status(), r.text());
         assertEquals("disabled", r.json().getString("status"));
         assertFalse(r.json().getBoolean("executing"));
-        assertEquals(java.util.List.of("testTaskID"), runner.stops());
+        assertEquals(List.of("testTaskID"), runner.stops());
         assertEquals("digraph testTaskID {\nstream0 -> from1;\n}", r.json().getString("dot"));
     }
 
@@ -291,7 +293,7 @@ class TaskRoutesTest {
         assertEquals("digraph new {\nstream0 -> from1;\n}" + RecordingTaskRunner.EXECUTING_DOT_SUFFIX,
             r.json().getString("dot"));
         assertError(get(TASKS + "/old"), 404, "no task exists");
-        assertEquals(java.util.List.of("old"), runner.stops());
+        assertEquals(List.of("old"), runner.stops());
         assertEquals("new", runner.starts().get(1).id());
     }
 
@@ -310,7 +312,7 @@ class TaskRoutesTest {
         Http.Response r = await(http.delete(TASKS + "/gone"));
         assertEquals(204, r.status());
         assertEquals(0, r.body().length());
-        assertEquals(java.util.List.of("gone"), runner.stops());
+        assertEquals(List.of("gone"), runner.stops());
         assertError(get(TASKS + "/gone"), 404, "no task exists");
         assertEquals(204, await(http.delete(TASKS + "/gone")).status());
     }
@@ -332,8 +334,9 @@ class TaskRoutesTest {
             assertEquals("", t.getString("error"));
             assertFalse(t.getString("dot").isEmpty());
             // A Go map: keys sorted; stats null when not executing; no template-id.
-            assertEquals(java.util.List.of("created", "dbrps", "dot", "error", "executing", "id", "last-enabled",
-                "link", "modified", "script", "stats", "status", "type", "vars"), java.util.List.copyOf(t.fieldNames()));
+            assertEquals(List.of("created", "dbrps", "dot", "error", "executing", "id", "last-enabled",
+                "link", "modified", "script", "stats", "status", "type", "vars"),
+                List.copyOf(t.fieldNames()));
             assertEquals(i % 2 != 0, t.getValue("stats") == null);
         }
     }

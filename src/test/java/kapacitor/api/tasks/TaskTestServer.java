@@ -34,7 +34,8 @@ public final class TaskTestServer implements AutoCloseable {
 
     public static TaskTestServer start(TaskRunner runner) {
         try {
-            TaskTestServer s = new TaskTestServer(PgTestDb.freshSchema(), Files.createTempDirectory("kapacitord-tasks"));
+            Path dataDir = Files.createTempDirectory("kapacitord-tasks");
+            TaskTestServer s = new TaskTestServer(PgTestDb.freshSchema(), dataDir);
             s.boot(runner);
             return s;
         } catch (IOException e) {

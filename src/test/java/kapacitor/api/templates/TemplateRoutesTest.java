@@ -20,8 +20,8 @@ class TemplateRoutesTest {
     static final String TEMPLATES = "/kapacitor/v1/templates";
     static final String TASKS = "/kapacitor/v1/tasks";
     static final String TICK = "var x = 5\n\nstream\n    |from()\n        .measurement('test')\n";
-    static final String MEASUREMENT_TICK =
-        "// Configurable measurement\nvar measurement = 'test'\n\nstream\n    |from()\n        .measurement(measurement)\n";
+    static final String MEASUREMENT_TICK = "// Configurable measurement\nvar measurement = 'test'\n\n"
+        + "stream\n    |from()\n        .measurement(measurement)\n";
     static final JsonArray DBRPS = new JsonArray()
         .add(new JsonObject().put("db", "mydb").put("rp", "myrp"))
         .add(new JsonObject().put("db", "otherdb").put("rp", "default"));
@@ -113,8 +113,8 @@ class TemplateRoutesTest {
             get(TEMPLATES + "/testTemplateID").json().getJsonObject("vars"));
         JsonObject vars = new JsonObject().put("measurement",
             new JsonObject().put("type", "string").put("value", "another_measurement"));
-        Http.Response r = await(http.post(TASKS, new JsonObject().put("id", "taskid").put("template-id", "testTemplateID")
-            .put("dbrps", DBRPS.copy()).put("vars", vars)));
+        Http.Response r = await(http.post(TASKS, new JsonObject().put("id", "taskid")
+            .put("template-id", "testTemplateID").put("dbrps", DBRPS.copy()).put("vars", vars)));
         assertEquals(200, r.status(), r.text());
         JsonObject t = r.json();
         assertEquals("testTemplateID", t.getString("template-id"));
@@ -155,8 +155,8 @@ class TemplateRoutesTest {
             .put("crit", new JsonObject().put("type", "float").put("value", 90))
             .put("period", new JsonObject().put("type", "duration").put("value", "1m")))));
         assertEquals(200, ok.status(), ok.text());
-        assertEquals(new JsonObject().put("crit", var("float", 90, "")).put("period", var("duration", 60_000_000_000L, "")),
-            ok.json().getJsonObject("vars"));
+        assertEquals(new JsonObject().put("crit", var("float", 90, ""))
+                .put("period", var("duration", 60_000_000_000L, "")), ok.json().getJsonObject("vars"));
         assertTrue(ok.text().contains("\"value\": 90,"), ok.text());
     }
 
@@ -205,7 +205,8 @@ class TemplateRoutesTest {
     @Test
     void templateUpdateThatBreaksAnEnabledTaskChangesNothing() {
         createTemplate("tpl", "var x = 5\n\nstream\n    |from()\n    |window()\n        .period(10s)\n"
-            + "        .every(10s)\n    |count('value')\n        .as('n')\n    |alert()\n        .crit(lambda: \"n\" > x)\n");
+            + "        .every(10s)\n    |count('value')\n        .as('n')\n    |alert()\n"
+            + "        .crit(lambda: \"n\" > x)\n");
         Http.Response task = await(http.post(TASKS, new JsonObject().put("id", "t1").put("template-id", "tpl")
             .put("dbrps", DBRPS.copy()).put("status", "enabled")
             .put("vars", new JsonObject().put("x", new JsonObject().put("type", "int").put("value", 3)))));
@@ -247,7 +248,8 @@ class TemplateRoutesTest {
         assertEquals(12, all.size());
         assertEquals(List.of("created", "dot", "error", "id", "link", "modified", "script", "type"),
             List.copyOf(all.getJsonObject(0).fieldNames()));
-        JsonArray some = get(TEMPLATES + "?pattern=tpl1*&fields=vars&offset=1&limit=1").json().getJsonArray("templates");
+        JsonArray some = get(TEMPLATES + "?pattern=tpl1*&fields=vars&offset=1&limit=1").json()
+            .getJsonArray("templates");
         assertEquals(new JsonArray().add(new JsonObject().put("id", "tpl10")
             .put("link", new JsonObject().put("rel", "self").put("href", "/kapacitor/v1/templates/tpl10"))
             .put("vars", new JsonObject().put("x", var("int", 5, "")))), some);
