@@ -57,7 +57,7 @@ public final class TaskRoutes implements ApiModule {
             return;
         }
         send(ctx, Addresses.TASKS_GET,
-            new TaskCommands.Get(id, query(ctx, "script-format"), query(ctx, "dot-view")));
+            new TaskCommands.Get(id, query(ctx, "script-format"), query(ctx, "dot-view"), query(ctx, "replay-id")));
     }
 
     private void update(RoutingContext ctx) {

@@ -15,7 +15,8 @@ public final class TaskCommands {
     public record Update(String id, TaskOptions options) implements LocalMessage {
     }
 
-    public record Get(String id, String scriptFormat, String dotView) implements LocalMessage {
+    /** {@code replayId} "" asks for the task itself; otherwise its state inside that running replay. */
+    public record Get(String id, String scriptFormat, String dotView, String replayId) implements LocalMessage {
     }
 
     /** {@code fields} empty means all; {@code offset}/{@code limit} are the raw query texts ("" when absent). */

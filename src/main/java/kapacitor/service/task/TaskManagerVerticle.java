@@ -328,6 +328,11 @@ public final class TaskManagerVerticle extends VerticleBase {
             .compose(r -> {
                 boolean formatted = QueryParams.formatted(cmd.scriptFormat());
                 boolean labels = QueryParams.labels(cmd.dotView());
+                if (!cmd.replayId().isEmpty()) {
+                    // Replays run as their own task masters in Kapacitor; this server runs none yet, so every
+                    // replay id is unknown (Kapacitor's answer for a replay that is not running).
+                    throw ApiException.badRequest("no running replay with ID: " + cmd.replayId());
+                }
                 return views.task(TaskDoc.from(r), formatted, labels)
                     .recover(e -> Future.failedFuture(new ApiException(500,
                         "invalid task stored in db: " + e.getMessage())));

@@ -198,6 +198,8 @@ class TaskRoutesTest {
         post(task("q", TICK, "disabled"));
         assertError(get(TASKS + "/q?script-format=pretty"), 400, "invalid script-format parameter \"pretty\"");
         assertError(get(TASKS + "/q?dot-view=graph"), 400, "invalid dot-view parameter \"graph\"");
+        assertError(get(TASKS + "/q?replay-id=r1"), 400, "no running replay with ID: r1");
+        assertEquals("q", get("/kapacitor/v1preview/tasks/q").json().getString("id"));
     }
 
     @Test
@@ -413,5 +415,18 @@ class TaskRoutesTest {
         JsonObject vars = get("/kapacitor/v1/debug/vars").json();
         assertEquals(2, vars.getLong("num_tasks"));
         assertEquals(1, vars.getLong("num_enabled_tasks"));
+    }
+
+    @Test
+    void aTaskThatFailsToStartAfterARestartKeepsItsStatusAndShowsTheError() {
+        post(task("on", TICK, "enabled"));
+        RecordingTaskRunner second = new RecordingTaskRunner();
+        second.failStart("on", "no InfluxDB cluster");
+        server.restart(second);
+        http = server.http();
+        JsonObject on = get(TASKS + "/on").json();
+        assertEquals("enabled", on.getString("status"));
+        assertFalse(on.getBoolean("executing"));
+        assertEquals("no InfluxDB cluster", on.getString("error"));
     }
 }
