@@ -44,7 +44,10 @@ final class TaskStarter {
             .recover(e -> {
                 String text = e.getMessage() == null ? e.toString() : e.getMessage();
                 LOG.info("msg=\"failed to start task\" task={} error=\"{}\"", task.id, text);
-                return saveError(task.id, text).transform(ar -> Future.failedFuture(new ApiException(500, text)));
+                // Kapacitor answers 500; a runner that names a more precise server status (501: no runtime in
+                // this build) keeps it.
+                int status = e instanceof ApiException a && a.status() > 500 ? a.status() : 500;
+                return saveError(task.id, text).transform(ar -> Future.failedFuture(new ApiException(status, text)));
             });
     }
 
