@@ -3,6 +3,7 @@ package kapacitor.app;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import kapacitor.api.ApiModule;
 import kapacitor.api.HttpServerSettings;
 import kapacitor.api.HttpServerVerticle;
@@ -40,7 +41,7 @@ public final class RootVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RootVerticle.class);
 
     private final LoadedConfig loaded;
-    private final Function<io.vertx.core.Vertx, TaskRunner> runnerFactory;
+    private final Function<Vertx, TaskRunner> runnerFactory;
     private final TaskCounts taskCounts = new TaskCounts();
     private TaskRunner runner;
     private Store store;
@@ -53,7 +54,7 @@ public final class RootVerticle extends VerticleBase {
     }
 
     /** {@code runnerFactory} builds the task runner once Vert.x is known (tests pass a recording runner). */
-    public RootVerticle(LoadedConfig loaded, Function<io.vertx.core.Vertx, TaskRunner> runnerFactory) {
+    public RootVerticle(LoadedConfig loaded, Function<Vertx, TaskRunner> runnerFactory) {
         this.loaded = loaded;
         this.runnerFactory = runnerFactory;
     }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
 import io.vertx.ext.web.RoutingContext;
 import kapacitor.api.ApiException;
 import kapacitor.api.ApiModule;
@@ -72,7 +73,7 @@ public final class TaskRoutes implements ApiModule {
     }
 
     private void send(RoutingContext ctx, String address, Object command) {
-        Future<io.vertx.core.eventbus.Message<TaskCommands.JsonReply>> reply = bus.request(address, command, LOCAL);
+        Future<Message<TaskCommands.JsonReply>> reply = bus.request(address, command, LOCAL);
         reply.onSuccess(m -> ApiRouter.ok(ctx, m.body().body())).onFailure(ctx::fail);
     }
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The tasks API's rules (Kapacitor's services/task_store/service.go task handlers): create, update, enable/disable,
@@ -63,7 +64,7 @@ public final class TaskManagerVerticle extends VerticleBase {
     }
 
     /** Rules throw ApiException for bad input; turn that into a failed Future for the reply. */
-    private static <T> Future<T> guard(java.util.function.Supplier<Future<T>> work) {
+    private static <T> Future<T> guard(Supplier<Future<T>> work) {
         try {
             return work.get();
         } catch (RuntimeException e) {

@@ -9,6 +9,8 @@ import kapacitor.store.TaskRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /**
  * Starts and stops tasks the way Kapacitor's task store does ({@code startTask}): the stored error is cleared before
  * a start and replaced by the start error when it fails. Shared by the task and template managers.
@@ -35,7 +37,7 @@ final class TaskStarter {
         TaskSpec spec;
         try {
             spec = new TaskSpec(task.id, task.type, compiler.compileTask(task.script, task.type, task.vars),
-                java.util.List.copyOf(task.dbrps));
+                List.copyOf(task.dbrps));
         } catch (IllegalArgumentException e) {
             return Future.failedFuture(new ApiException(500, e.getMessage()));
         }

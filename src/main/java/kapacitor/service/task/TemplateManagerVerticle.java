@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.EventBus;
 import kapacitor.api.ApiException;
 import kapacitor.app.Addresses;
 import kapacitor.app.Replies;
+import kapacitor.model.TaskType;
 import kapacitor.runtime.TaskRunner;
 import kapacitor.store.NotFoundException;
 import kapacitor.store.Store;
@@ -96,7 +97,7 @@ public final class TemplateManagerVerticle extends VerticleBase {
         }
     }
 
-    private static kapacitor.model.TaskType typeOf(ScriptCompiler.ScriptInfo info) {
+    private static TaskType typeOf(ScriptCompiler.ScriptInfo info) {
         if (info.type() == null) {
             throw ApiException.badRequest("invalid task type: invalid");
         }
