@@ -1,6 +1,8 @@
 package kapacitor.tick.eval;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +15,7 @@ import kapacitor.pipeline.Regex;
 import kapacitor.tick.ast.BinaryNode;
 import kapacitor.tick.ast.BoolNode;
 import kapacitor.tick.ast.DurationNode;
+import kapacitor.tick.ast.FunctionNode;
 import kapacitor.tick.ast.LambdaNode;
 import kapacitor.tick.ast.Node;
 import kapacitor.tick.ast.NumberNode;
@@ -129,6 +132,17 @@ final class ConstantExpression {
             return unary((UnaryNode) n);
         } else if (n instanceof LambdaNode) {
             return evaluate(((LambdaNode) n).expression());
+        } else if (n instanceof FunctionNode) {
+            FunctionNode f = (FunctionNode) n;
+            List<Object> args = new ArrayList<>();
+            for (int i = 0; i < f.args().size(); i++) {
+                try {
+                    args.add(evaluate(f.args().get(i)));
+                } catch (TickException e) {
+                    throw new TickException("Failed to handle " + (i + 1) + " argument: " + e.getMessage());
+                }
+            }
+            return ConstantFunctions.call(f.func(), args);
         }
         throw new TickException("expression of type " + n.getClass().getSimpleName()
             + " cannot be evaluated outside a lambda");
