@@ -15,6 +15,9 @@ import kapacitor.app.LocalCodec;
 import kapacitor.service.task.TaskCommands;
 import kapacitor.service.task.TaskOptions;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * {@code /kapacitor/v1/tasks}: Kapacitor's task routes. {@code /tasks/ID/NAME} is a running task's httpOut endpoint,
  * reached through the same subtree pattern, as in Kapacitor's mux.
@@ -79,12 +82,27 @@ public final class TaskRoutes implements ApiModule {
 
     /** The id after {@code /tasks/}; Kapacitor answers 400 when there is none. */
     static String idFromPath(RoutingContext ctx) {
-        String path = ApiRouter.v1Path(ctx);
-        String id = path.substring("/tasks/".length());
+        String id = decodedPath(ctx).substring("/tasks/".length());
         if (id.isEmpty()) {
             throw ApiException.badRequest("must specify task id on path");
         }
         return id;
+    }
+
+    /**
+     * The v1 path percent-decoded as Go's {@code URL.Path} is (Vert.x leaves non-ASCII escapes encoded), so ids
+     * such as {@code tásk7} reach the manager as they were created.
+     */
+    public static String decodedPath(RoutingContext ctx) {
+        String path = ApiRouter.v1Path(ctx);
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
+        try {
+            return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid URL escape in " + path);
+        }
     }
 
     static String query(RoutingContext ctx, String name) {

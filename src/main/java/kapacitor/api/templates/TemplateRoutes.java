@@ -9,6 +9,7 @@ import kapacitor.api.ApiException;
 import kapacitor.api.ApiModule;
 import kapacitor.api.ApiRouter;
 import kapacitor.api.Mux;
+import kapacitor.api.tasks.TaskRoutes;
 import kapacitor.app.Addresses;
 import kapacitor.app.LocalCodec;
 import kapacitor.service.task.TaskCommands;
@@ -67,7 +68,7 @@ public final class TemplateRoutes implements ApiModule {
     }
 
     private static String idFromPath(RoutingContext ctx) {
-        String id = ApiRouter.v1Path(ctx).substring("/templates/".length());
+        String id = TaskRoutes.decodedPath(ctx).substring("/templates/".length());
         if (id.isEmpty()) {
             throw ApiException.badRequest("must specify template id on path");
         }

@@ -173,6 +173,8 @@ class TaskRoutesTest {
         if (valid) {
             assertEquals(200, r.status(), r.text());
             assertEquals(id, r.json().getString("id"));
+            String encoded = java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(id, get(TASKS + "/" + encoded).json().getString("id"));
         } else {
             assertError(r, 400, "task ID must contain only letters, numbers, '-', '.' and '_'. \"" + id + "\"");
         }
@@ -428,5 +430,23 @@ class TaskRoutesTest {
         assertEquals("enabled", on.getString("status"));
         assertFalse(on.getBoolean("executing"));
         assertEquals("no InfluxDB cluster", on.getString("error"));
+    }
+
+    @Test
+    void patchVarsOfATemplateTask() {
+        await(http.post("/kapacitor/v1/templates", new JsonObject().put("id", "tpl")
+            .put("script", "var m = 'cpu'\n\nstream\n    |from()\n        .measurement(m)\n")));
+        JsonObject body = new JsonObject().put("id", "t").put("template-id", "tpl").put("dbrps", DBRPS.copy());
+        assertEquals(200, post(body).status());
+        JsonObject vars = new JsonObject().put("m", new JsonObject().put("type", "string").put("value", "mem"));
+        Http.Response r = patch("t", new JsonObject().put("vars", vars));
+        assertEquals(200, r.status(), r.text());
+        assertEquals(new JsonObject().put("m", new JsonObject().put("type", "string").put("value", "mem")
+            .put("description", "")), r.json().getJsonObject("vars"));
+        assertEquals("tpl", r.json().getString("template-id"));
+        JsonObject bad = new JsonObject().put("m", new JsonObject().put("type", "int").put("value", 1));
+        assertError(patch("t", new JsonObject().put("vars", bad)), 400,
+            "invalid TICKscript: invalid type supplied for m, got int exp string");
+        assertEquals(r.json(), get(TASKS + "/t").json());
     }
 }
