@@ -18,6 +18,8 @@ import java.util.List;
 final class TaskStarter {
     private static final Logger LOG = LoggerFactory.getLogger(TaskStarter.class);
 
+    static final String NO_DBRPS = "task does contain any dbrps";
+
     private final Store store;
     private final ScriptCompiler compiler;
     private final TaskRunner runner;
@@ -36,13 +38,15 @@ final class TaskStarter {
     Future<Void> start(TaskDoc task) {
         TaskSpec spec;
         try {
-            spec = new TaskSpec(task.id, task.type, compiler.compileTask(task.script, task.type, task.vars),
-                List.copyOf(task.dbrps));
+            spec = spec(task);
         } catch (IllegalArgumentException e) {
             return Future.failedFuture(new ApiException(500, e.getMessage()));
         }
         return saveError(task.id, "")
-            .compose(v -> runner.start(spec))
+            .compose(v -> task.dbrps.isEmpty()
+                // Kapacitor's TaskMaster.StartTask refuses these before anything runs (its text, typo included).
+                ? Future.<Void>failedFuture(new IllegalStateException(NO_DBRPS))
+                : runner.start(spec))
             .recover(e -> {
                 String text = e.getMessage() == null ? e.toString() : e.getMessage();
                 LOG.info("msg=\"failed to start task\" task={} error=\"{}\"", task.id, text);
@@ -51,6 +55,12 @@ final class TaskStarter {
                 int status = e instanceof ApiException a && a.status() > 500 ? a.status() : 500;
                 return saveError(task.id, text).transform(ar -> Future.failedFuture(new ApiException(status, text)));
             });
+    }
+
+    /** What the runner gets; throws {@link IllegalArgumentException} when the task does not compile. */
+    TaskSpec spec(TaskDoc task) {
+        return new TaskSpec(task.id, task.type, compiler.compileTask(task.script, task.type, task.vars),
+            List.copyOf(task.dbrps));
     }
 
     Future<Void> stop(String id) {

@@ -207,9 +207,13 @@ public final class TemplateManagerVerticle extends VerticleBase {
                 // Kapacitor finds this when it restarts the task, then rolls every task back; checking first
                 // means nothing is stored or restarted.
                 try {
-                    compiler.compileTask(t.script, t.type, t.vars);
+                    starter.spec(t);
                 } catch (IllegalArgumentException e) {
                     throw new ApiException(500, "error reloading associated task " + t.id + ": " + e.getMessage());
+                }
+                if (t.dbrps.isEmpty()) {
+                    throw new ApiException(500, "error reloading associated task " + t.id + ": "
+                        + TaskStarter.NO_DBRPS);
                 }
             }
             tasks.add(t);

@@ -257,4 +257,28 @@ class TemplateRoutesTest {
         assertError(get(TEMPLATES + "?offset=-x"), 400,
             "invalid offset parameter \"-x\" must be an integer: strconv.ParseInt: parsing \"-x\": invalid syntax");
     }
+
+    @Test
+    void implicitTemplateUpdatedToExplicitKeepsItsEnabledTasks() {
+        String implicit = "dbrp \"telegraf\".\"autogen\"\n\n" + TICK;
+        createTemplate("testTemplateID", implicit);
+        Http.Response task = await(http.post(TASKS, new JsonObject().put("template-id", "testTemplateID")
+            .put("status", "enabled")));
+        assertEquals(200, task.status(), task.text());
+        String taskId = task.json().getString("id");
+        assertEquals(new JsonArray().add(new JsonObject().put("db", "telegraf").put("rp", "autogen")),
+            task.json().getJsonArray("dbrps"));
+
+        assertError(await(http.patch(TEMPLATES + "/testTemplateID", new JsonObject().put("script", TICK))), 500,
+            "error reloading associated task " + taskId + ": task does contain any dbrps");
+        assertEquals(implicit, get(TEMPLATES + "/testTemplateID?script-format=raw").json().getString("script"));
+
+        String twoDbrps = "dbrp \"telegraf\".\"autogen\"\n\ndbrp \"telegraf\".\"not_autogen\"\n\n" + TICK;
+        Http.Response r = await(http.patch(TEMPLATES + "/testTemplateID", new JsonObject().put("script", twoDbrps)));
+        assertEquals(200, r.status(), r.text());
+        assertEquals(new JsonArray().add(new JsonObject().put("db", "telegraf").put("rp", "autogen"))
+                .add(new JsonObject().put("db", "telegraf").put("rp", "not_autogen")),
+            get(TASKS + "/" + taskId).json().getJsonArray("dbrps"));
+        assertEquals(2, runner.starts().get(runner.starts().size() - 1).dbrps().size());
+    }
 }
