@@ -31,7 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Deploys the server in order: the store, then the manager verticles, then the HTTP verticles (so no request
@@ -41,7 +41,7 @@ public final class RootVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RootVerticle.class);
 
     private final LoadedConfig loaded;
-    private final Function<Vertx, TaskRunner> runnerFactory;
+    private final BiFunction<Vertx, IngestRouter, TaskRunner> runnerFactory;
     private final TaskCounts taskCounts = new TaskCounts();
     private TaskRunner runner;
     private Store store;
@@ -50,11 +50,14 @@ public final class RootVerticle extends VerticleBase {
     private int httpPort;
 
     public RootVerticle(LoadedConfig loaded) {
-        this(loaded, vertx -> new UnavailableTaskRunner());
+        this(loaded, (vertx, ingest) -> new UnavailableTaskRunner());
     }
 
-    /** {@code runnerFactory} builds the task runner once Vert.x is known (tests pass a recording runner). */
-    public RootVerticle(LoadedConfig loaded, Function<Vertx, TaskRunner> runnerFactory) {
+    /**
+     * {@code runnerFactory} builds the task runner once Vert.x and the ingest router exist, before any task starts
+     * (tests pass a recording runner).
+     */
+    public RootVerticle(LoadedConfig loaded, BiFunction<Vertx, IngestRouter, TaskRunner> runnerFactory) {
         this.loaded = loaded;
         this.runnerFactory = runnerFactory;
     }
@@ -77,7 +80,7 @@ public final class RootVerticle extends VerticleBase {
     }
 
     private Future<?> deployTaskManagers() {
-        runner = runnerFactory.apply(vertx);
+        runner = runnerFactory.apply(vertx, ingest);
         TickScriptCompiler compiler = new TickScriptCompiler();
         return vertx.deployVerticle(new TemplateManagerVerticle(store, compiler, runner))
             .compose(id -> vertx.deployVerticle(new TaskManagerVerticle(store, compiler, runner, taskCounts)));

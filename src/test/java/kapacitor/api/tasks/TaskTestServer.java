@@ -53,7 +53,7 @@ public final class TaskTestServer implements AutoCloseable {
             "KAPACITOR_HTTP_LOG_ENABLED", "false",
             "KAPACITOR_STORAGE_URL", PgTestDb.url(schema));
         LoadedConfig loaded = ConfigLoader.load(new String[] {"-config", "/dev/null"}, env, dataDir);
-        deploymentId = await(vertx.deployVerticle(new RootVerticle(loaded, v -> runner)));
+        deploymentId = await(vertx.deployVerticle(new RootVerticle(loaded, (v, ingest) -> runner)));
         http = new Http(vertx, port);
     }
 
