@@ -3,19 +3,28 @@ package kapacitor.app;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import kapacitor.api.ApiModule;
 import kapacitor.api.HttpServerSettings;
 import kapacitor.api.HttpServerVerticle;
 import kapacitor.api.NotImplementedRoutes;
 import kapacitor.api.debug.DebugVarsRoutes;
 import kapacitor.api.storage.StorageRoutes;
+import kapacitor.api.tasks.TaskRoutes;
+import kapacitor.api.templates.TemplateRoutes;
 import kapacitor.api.write.WriteRoutes;
 import kapacitor.config.HttpConfig;
 import kapacitor.config.LoadedConfig;
+import kapacitor.runtime.LocalTaskRunner;
+import kapacitor.runtime.TaskRunner;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
 import kapacitor.runtime.ingest.UdpListenerVerticle;
 import kapacitor.service.storage.StorageManagerVerticle;
+import kapacitor.service.task.TaskCounts;
+import kapacitor.service.task.TaskManagerVerticle;
+import kapacitor.service.task.TemplateManagerVerticle;
+import kapacitor.service.task.TickScriptCompiler;
 import kapacitor.store.Store;
 import kapacitor.store.Stores;
 import org.slf4j.Logger;
@@ -26,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Deploys the server in order: the store, then the manager verticles, then the HTTP verticles (so no request
@@ -35,13 +45,24 @@ public final class RootVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RootVerticle.class);
 
     private final LoadedConfig loaded;
+    private final BiFunction<Vertx, IngestRouter, TaskRunner> runnerFactory;
+    private final TaskCounts taskCounts = new TaskCounts();
+    private TaskRunner runner;
     private Store store;
     private IngestRouter ingest;
     private StatsRegistry stats;
-    private int httpPort;
 
     public RootVerticle(LoadedConfig loaded) {
+        this(loaded, LocalTaskRunner::new);
+    }
+
+    /**
+     * {@code runnerFactory} builds the task runner once Vert.x and the ingest router exist, before any task starts
+     * (tests pass a recording runner).
+     */
+    public RootVerticle(LoadedConfig loaded, BiFunction<Vertx, IngestRouter, TaskRunner> runnerFactory) {
         this.loaded = loaded;
+        this.runnerFactory = runnerFactory;
     }
 
     @Override
@@ -57,15 +78,25 @@ public final class RootVerticle extends VerticleBase {
                 LOG.info("msg=\"opened store\" location={}", s.location());
             })
             .compose(s -> vertx.deployVerticle(new StorageManagerVerticle(s)))
+            .compose(id -> deployTaskManagers())
             .compose(id -> deployUdp())
             .compose(v -> deployHttp(modules()));
+    }
+
+    private Future<?> deployTaskManagers() {
+        runner = runnerFactory.apply(vertx, ingest);
+        TickScriptCompiler compiler = new TickScriptCompiler();
+        return vertx.deployVerticle(new TemplateManagerVerticle(store, compiler, runner))
+            .compose(id -> vertx.deployVerticle(new TaskManagerVerticle(store, compiler, runner, taskCounts)));
     }
 
     private List<ApiModule> modules() {
         List<ApiModule> modules = new ArrayList<>();
         modules.add(new WriteRoutes(vertx, ingest, loaded.config().defaultRetentionPolicy()));
         modules.add(new StorageRoutes(vertx.eventBus()));
-        modules.add(new DebugVarsRoutes(stats, Map::of));
+        modules.add(new TaskRoutes(vertx.eventBus()));
+        modules.add(new TemplateRoutes(vertx.eventBus()));
+        modules.add(new DebugVarsRoutes(stats, taskCounts::snapshot));
         modules.add(new NotImplementedRoutes(Set.of()));
         return modules;
     }

@@ -1,5 +1,7 @@
 package kapacitor.tick.expr;
 
+import kapacitor.util.GoRegex;
+
 import static kapacitor.tick.expr.ValueType.BOOL;
 import static kapacitor.tick.expr.ValueType.DURATION;
 import static kapacitor.tick.expr.ValueType.FLOAT;

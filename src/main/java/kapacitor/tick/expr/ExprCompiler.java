@@ -1,5 +1,7 @@
 package kapacitor.tick.expr;
 
+import kapacitor.util.GoRegex;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,7 +56,7 @@ public final class ExprCompiler {
             return ConstEval.ofString(s.literal());
         }
         if (n instanceof RegexNode r) {
-            return ConstEval.ofRegex(GoRegex.compile(r.pattern()), r.literal());
+            return ConstEval.ofRegex(compileRegex(r.pattern()), r.literal());
         }
         if (n instanceof ReferenceNode r) {
             references.add(r.reference());
@@ -169,5 +171,13 @@ public final class ExprCompiler {
             return constantType(l.expression());
         }
         return ValueType.INVALID;
+    }
+
+    private static java.util.regex.Pattern compileRegex(String re2) {
+        try {
+            return GoRegex.compile(re2);
+        } catch (IllegalArgumentException e) {
+            throw new ExprException(e.getMessage());
+        }
     }
 }

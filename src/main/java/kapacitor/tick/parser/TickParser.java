@@ -1,10 +1,10 @@
 package kapacitor.tick.parser;
 
+import kapacitor.util.GoRegex;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import kapacitor.tick.ast.BinaryNode;
 import kapacitor.tick.ast.BoolNode;
@@ -405,14 +405,14 @@ public final class TickParser {
     }
 
     /**
-     * Rejects patterns that cannot compile. Kapacitor compiles with Go's RE2; this check uses java.util.regex after
-     * mapping RE2's {@code (?P<name>} group syntax, so the error detail is Java's wording, not Go's.
+     * Rejects patterns that cannot compile. Kapacitor compiles with Go's RE2; {@link GoRegex} translates RE2 syntax
+     * to java.util.regex, so the error detail is Java's wording, not Go's.
      */
     private void checkRegex(String pattern, Position pos) {
         try {
-            Pattern.compile(pattern.replace("(?P<", "(?<"));
-        } catch (PatternSyntaxException e) {
-            throw failure("error parsing regexp: " + e.getDescription() + ": `" + pattern + "`", pos);
+            GoRegex.compile(pattern);
+        } catch (IllegalArgumentException e) {
+            throw failure(e.getMessage(), pos);
         }
     }
 

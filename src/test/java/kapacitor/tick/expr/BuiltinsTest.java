@@ -1,5 +1,7 @@
 package kapacitor.tick.expr;
 
+import kapacitor.util.GoRegex;
+
 import static kapacitor.tick.expr.ExprTestSupport.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package kapacitor.tick.expr;
+package kapacitor.util;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,13 +12,13 @@ public final class GoRegex {
     /**
      * Compiles an RE2 pattern. Named groups {@code (?P<n>} become {@code (?<n>}; POSIX classes inside brackets
      * become {@code \p{..}}; without the m flag {@code $} matches only at the very end as in Go. Only '\n' ends a
-     * line and case folding is Unicode-aware, as in RE2. Throws {@link ExprException} with a Go-like message.
+     * line and case folding is Unicode-aware, as in RE2. Throws IllegalArgumentException with a Go-like message.
      */
     public static Pattern compile(String re2) {
         try {
             return Pattern.compile(translate(re2), Pattern.UNIX_LINES | Pattern.UNICODE_CASE);
         } catch (PatternSyntaxException e) {
-            throw new ExprException("error parsing regexp: " + e.getDescription() + ": `" + re2 + "`");
+            throw new IllegalArgumentException("error parsing regexp: " + e.getDescription() + ": `" + re2 + "`");
         }
     }
 
@@ -106,7 +106,7 @@ public final class GoRegex {
     }
 
     /** Go's Regexp.ReplaceAllString: $1, ${1}, $name, ${name}, $$; unknown groups expand to nothing. */
-    static String replaceAll(Pattern p, String src, String repl) {
+    public static String replaceAll(Pattern p, String src, String repl) {
         Matcher m = p.matcher(src);
         StringBuilder out = new StringBuilder();
         int last = 0;

@@ -1,4 +1,4 @@
-package kapacitor.tick.expr;
+package kapacitor.util;
 
 import static kapacitor.tick.expr.ExprTestSupport.compile;
 import static kapacitor.tick.expr.ExprTestSupport.error;

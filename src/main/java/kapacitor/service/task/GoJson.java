@@ -1,0 +1,101 @@
+package kapacitor.service.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.Map;
+
+/** The bits of Go's encoding Kapacitor's task API shows: struct field matching, %q quoting, RFC3339Nano times. */
+public final class GoJson {
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+        .withZone(ZoneOffset.UTC);
+
+    /** Go's zero {@code time.Time}, which Kapacitor prints for a task never enabled. */
+    public static final String ZERO_TIME = "0001-01-01T00:00:00Z";
+
+    private GoJson() {
+    }
+
+    /** A struct field as Go's decoder finds it: the exact key, else a case-insensitive match. */
+    public static JsonNode field(JsonNode object, String name) {
+        JsonNode exact = object.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** A string field: absent or null is "", anything but a string fails as Go's decoder does. */
+    public static String string(JsonNode object, String name) {
+        JsonNode n = field(object, name);
+        if (n == null || n.isNull()) {
+            return "";
+        }
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException("field " + name + " must be a string");
+        }
+        return n.asText();
+    }
+
+    /** Go's {@code %q}: a double-quoted string with Go escapes. */
+    public static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '"':
+                    b.append("\\\"");
+                    break;
+                case '\\':
+                    b.append("\\\\");
+                    break;
+                case '\n':
+                    b.append("\\n");
+                    break;
+                case '\t':
+                    b.append("\\t");
+                    break;
+                case '\r':
+                    b.append("\\r");
+                    break;
+                default:
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format("\\x%02x", c));
+                    } else if (!Character.isDefined(c) || Character.getType(c) == Character.FORMAT) {
+                        b.append(c > 0xffff ? String.format("\\U%08x", c) : String.format("\\u%04x", c));
+                    } else {
+                        b.appendCodePoint(c);
+                    }
+            }
+        });
+        return b.append('"').toString();
+    }
+
+    /** {@code time.Time} in RFC3339Nano as Go marshals it (UTC, fraction without trailing zeros). */
+    public static String time(Instant t) {
+        StringBuilder b = new StringBuilder(SECONDS.format(t));
+        int nanos = t.getNano();
+        if (nanos != 0) {
+            String frac = String.format("%09d", nanos);
+            int end = frac.length();
+            while (frac.charAt(end - 1) == '0') {
+                end--;
+            }
+            b.append('.').append(frac, 0, end);
+        }
+        return b.append('Z').toString();
+    }
+
+    /** Now, with the clock's full precision (Kapacitor stores Go's nanosecond {@code time.Now()}). */
+    public static String now() {
+        return time(Instant.now());
+    }
+}

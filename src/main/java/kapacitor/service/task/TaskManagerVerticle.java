@@ -1,0 +1,393 @@
+package kapacitor.service.task;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.EventBus;
+import kapacitor.api.ApiException;
+import kapacitor.app.Addresses;
+import kapacitor.app.Replies;
+import kapacitor.model.TaskType;
+import kapacitor.runtime.TaskRunner;
+import kapacitor.store.NotFoundException;
+import kapacitor.store.Store;
+import kapacitor.store.TaskRecord;
+import kapacitor.util.Glob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The tasks API's rules (Kapacitor's services/task_store/service.go task handlers): create, update, enable/disable,
+ * delete, get and list, with Kapacitor's checks, order of checks, status codes and texts. At start it counts the
+ * stored tasks and starts every enabled one, as Kapacitor's task store does when it opens.
+ */
+public final class TaskManagerVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskManagerVerticle.class);
+
+    private final Store store;
+    private final ScriptCompiler compiler;
+    private final TaskCounts counts;
+    private final TaskStarter starter;
+    private final TaskViews views;
+
+    public TaskManagerVerticle(Store store, ScriptCompiler compiler, TaskRunner runner, TaskCounts counts) {
+        this.store = store;
+        this.compiler = compiler;
+        this.counts = counts;
+        this.starter = new TaskStarter(store, compiler, runner);
+        this.views = new TaskViews(compiler, runner);
+    }
+
+    @Override
+    public Future<?> start() {
+        EventBus bus = vertx.eventBus();
+        bus.<TaskCommands.Create>localConsumer(Addresses.TASKS_CREATE,
+            msg -> Replies.reply(msg, guard(() -> create(msg.body().options()))));
+        bus.<TaskCommands.Update>localConsumer(Addresses.TASKS_UPDATE,
+            msg -> Replies.reply(msg, guard(() -> update(msg.body().id(), msg.body().options()))));
+        bus.<TaskCommands.Get>localConsumer(Addresses.TASKS_GET,
+            msg -> Replies.reply(msg, guard(() -> get(msg.body()))));
+        bus.<TaskCommands.ListTasks>localConsumer(Addresses.TASKS_LIST,
+            msg -> Replies.reply(msg, guard(() -> list(msg.body()))));
+        bus.<TaskCommands.Delete>localConsumer(Addresses.TASKS_DELETE,
+            msg -> Replies.reply(msg, guard(() -> delete(msg.body().id()))));
+        bus.<TaskCommands.HttpOut>localConsumer(Addresses.TASKS_HTTP_OUT,
+            msg -> Replies.reply(msg, guard(() -> httpOut(msg.body()))));
+        return startEnabledTasks();
+    }
+
+    /** Rules throw ApiException for bad input; turn that into a failed Future for the reply. */
+    private static <T> Future<T> guard(Supplier<Future<T>> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private Future<Void> startEnabledTasks() {
+        return store.tasks().listAll().compose(records -> {
+            counts.tasks.set(records.size());
+            counts.enabled.set(0);
+            Future<Void> chain = Future.succeededFuture();
+            for (TaskRecord r : records) {
+                TaskDoc t = TaskDoc.from(r);
+                if (!t.enabled()) {
+                    continue;
+                }
+                counts.enabled.incrementAndGet();
+                chain = chain.compose(v -> starter.start(t)
+                    .onSuccess(x -> LOG.info("msg=\"started task\" task={}", t.id))
+                    .recover(e -> {
+                        LOG.error("msg=\"failed to start enabled task\" task={} error=\"{}\"", t.id, e.getMessage());
+                        return Future.succeededFuture();
+                    }));
+            }
+            return chain;
+        });
+    }
+
+    // ---- create ----
+
+    private Future<TaskCommands.JsonReply> create(TaskOptions o) {
+        String id = TaskIds.checked("task", o.id());
+        return store.tasks().get(id).transform(ar -> {
+            if (ar.succeeded()) {
+                return Future.failedFuture(ApiException.badRequest("task " + id + " already exists"));
+            }
+            if (!(ar.cause() instanceof NotFoundException)) {
+                return Future.failedFuture(ar.cause());
+            }
+            if (o.templateId().isEmpty()) {
+                TaskDoc t = new TaskDoc();
+                t.id = id;
+                t.type = o.type();
+                t.script = o.script();
+                if (t.script.isEmpty()) {
+                    return Future.failedFuture(ApiException.badRequest("must provide TICKscript"));
+                }
+                return Future.succeededFuture(t);
+            }
+            return store.templates().get(o.templateId())
+                .recover(e -> Future.failedFuture(ApiException.badRequest(
+                    "unknown template " + o.templateId() + ": err: " + e.getMessage())))
+                .map(template -> {
+                    TaskDoc t = new TaskDoc();
+                    t.id = id;
+                    t.type = TaskType.fromText(template.type());
+                    t.script = template.data().getString("script", "");
+                    t.templateId = o.templateId();
+                    t.associated = true;
+                    return t;
+                });
+        }).compose(t -> createChecked(t, o));
+    }
+
+    private Future<TaskCommands.JsonReply> createChecked(TaskDoc t, TaskOptions o) {
+        t.dbrps = new ArrayList<>(o.dbrps());
+        t.status = "enabled".equals(o.status()) ? "enabled" : "disabled";
+        t.vars = vars(o);
+        ScriptCompiler.ScriptInfo info = inspect(t.script);
+        t.type = typeOf(info);
+        compileOrFail(t);
+        String now = GoJson.now();
+        t.created = now;
+        t.modified = now;
+        if (t.enabled()) {
+            t.lastEnabled = now;
+        }
+        if (info.dbrps().isEmpty() && t.dbrps.isEmpty()) {
+            throw ApiException.badRequest("must specify dbrp");
+        }
+        if (!info.dbrps().isEmpty() && !t.dbrps.isEmpty()) {
+            throw ApiException.badRequest("cannot specify dbrp in both implicitly and explicitly");
+        }
+        if (!info.dbrps().isEmpty()) {
+            t.dbrps = new ArrayList<>(info.dbrps());
+        }
+        return store.tasks().create(t.toRecord())
+            .recover(e -> Future.failedFuture(new ApiException(500, e.getMessage())))
+            .compose(saved -> {
+                counts.tasks.incrementAndGet();
+                if (!t.enabled()) {
+                    return Future.succeededFuture();
+                }
+                counts.enabled.incrementAndGet();
+                return starter.start(t);
+            })
+            .compose(v -> reload(t.id))
+            .compose(saved -> views.task(saved, true, false))
+            .map(TaskCommands.JsonReply::new);
+    }
+
+    private static Map<String, TaskVar> vars(TaskOptions o) {
+        try {
+            return TaskVars.validate(o.vars());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private ScriptCompiler.ScriptInfo inspect(String script) {
+        try {
+            return compiler.inspect(script);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid TICKscript: " + e.getMessage());
+        }
+    }
+
+    private static TaskType typeOf(ScriptCompiler.ScriptInfo info) {
+        if (info.type() == null) {
+            throw ApiException.badRequest("invalid task type: invalid");
+        }
+        return info.type();
+    }
+
+    private void compileOrFail(TaskDoc t) {
+        try {
+            compiler.compileTask(t.script, t.type, t.vars);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid TICKscript: " + e.getMessage());
+        }
+    }
+
+    private Future<TaskDoc> reload(String id) {
+        return store.tasks().get(id).map(TaskDoc::from);
+    }
+
+    // ---- update ----
+
+    private Future<TaskCommands.JsonReply> update(String id, TaskOptions o) {
+        return store.tasks().get(id)
+            .recover(e -> Future.failedFuture(e instanceof NotFoundException
+                ? ApiException.notFound("task does not exist, cannot update") : e))
+            .map(TaskDoc::from)
+            .compose(original -> {
+                TaskDoc updated = original.copy();
+                if (!o.id().isEmpty()) {
+                    updated.id = o.id();
+                }
+                if (!o.templateId().isEmpty() || !updated.templateId.isEmpty()) {
+                    String templateId = o.templateId().isEmpty() ? updated.templateId : o.templateId();
+                    return store.templates().get(templateId)
+                        .recover(e -> Future.failedFuture(ApiException.badRequest(
+                            "unknown template " + o.templateId() + ": err: " + e.getMessage())))
+                        .compose(template -> {
+                            updated.type = TaskType.fromText(template.type());
+                            updated.script = template.data().getString("script", "");
+                            updated.templateId = templateId;
+                            updated.associated = true;
+                            return updateChecked(original, updated, o);
+                        });
+                }
+                if (o.type() != null) {
+                    updated.type = o.type();
+                }
+                ScriptCompiler.ScriptInfo old = inspect(updated.script);
+                if (!o.script().isEmpty()) {
+                    updated.script = o.script();
+                    ScriptCompiler.ScriptInfo next = inspect(updated.script);
+                    if (!old.dbrps().isEmpty() && next.dbrps().isEmpty() && o.dbrps().isEmpty()) {
+                        throw ApiException.badRequest("must specify dbrp");
+                    }
+                }
+                return updateChecked(original, updated, o);
+            });
+    }
+
+    private Future<TaskCommands.JsonReply> updateChecked(TaskDoc original, TaskDoc updated, TaskOptions o) {
+        ScriptCompiler.ScriptInfo info = inspect(updated.script);
+        if (!info.dbrps().isEmpty() && !o.dbrps().isEmpty()) {
+            // Kapacitor's text differs from the create handler's here ("in implicitly").
+            throw ApiException.badRequest("cannot specify dbrp in implicitly and explicitly");
+        } else if (!info.dbrps().isEmpty()) {
+            updated.dbrps = new ArrayList<>(info.dbrps());
+        } else if (!o.dbrps().isEmpty()) {
+            updated.dbrps = new ArrayList<>(o.dbrps());
+        }
+        String previousStatus = updated.status;
+        if (o.status() != null) {
+            updated.status = o.status();
+        }
+        boolean statusChanged = !previousStatus.equals(updated.status);
+        if (!o.vars().isEmpty()) {
+            updated.vars = vars(o);
+        }
+        updated.type = typeOf(info);
+        compileOrFail(updated);
+        String now = GoJson.now();
+        updated.modified = now;
+        if (statusChanged && updated.enabled()) {
+            updated.lastEnabled = now;
+        }
+        boolean renamed = !original.id.equals(updated.id);
+        Future<Void> saved;
+        if (renamed) {
+            updated.version = 0;
+            saved = store.inTransaction(tx -> store.tasks().create(tx, updated.toRecord())
+                    .compose(created -> store.tasks().delete(tx, original.id)))
+                .recover(e -> Future.failedFuture(new ApiException(500,
+                    "failed to create new task during ID change: " + e.getMessage())))
+                .compose(v -> {
+                    if (original.enabled() && updated.enabled()) {
+                        return starter.stop(original.id).compose(x -> starter.start(updated));
+                    }
+                    return Future.succeededFuture();
+                });
+        } else {
+            saved = store.tasks().update(updated.toRecord())
+                .recover(e -> Future.failedFuture(new ApiException(500,
+                    "failed to replace task definition: " + e.getMessage())))
+                .mapEmpty();
+        }
+        return saved
+            .compose(v -> {
+                if (!statusChanged) {
+                    return Future.succeededFuture();
+                }
+                if (updated.enabled()) {
+                    counts.enabled.incrementAndGet();
+                    return starter.start(updated);
+                }
+                counts.enabled.decrementAndGet();
+                return starter.stop(original.id);
+            })
+            .compose(v -> reload(updated.id))
+            .compose(t -> views.task(t, true, false))
+            .map(TaskCommands.JsonReply::new);
+    }
+
+    // ---- delete, get, list, httpOut ----
+
+    private Future<Void> delete(String id) {
+        return store.snapshots().delete(id).otherwiseEmpty()
+            .compose(x -> store.tasks().get(id))
+            .map(TaskDoc::from)
+            .compose(t -> {
+                counts.tasks.decrementAndGet();
+                Future<Void> stopped = Future.succeededFuture();
+                if (t.enabled()) {
+                    counts.enabled.decrementAndGet();
+                    stopped = starter.stop(id);
+                }
+                return stopped.compose(v -> store.tasks().delete(id)).<Void>mapEmpty();
+            })
+            .recover(e -> e instanceof NotFoundException ? Future.succeededFuture() : Future.failedFuture(e));
+    }
+
+    private Future<TaskCommands.JsonReply> get(TaskCommands.Get cmd) {
+        return store.tasks().get(cmd.id())
+            .recover(e -> Future.failedFuture(
+                e instanceof NotFoundException ? ApiException.notFound(e.getMessage()) : e))
+            .compose(r -> {
+                boolean formatted = QueryParams.formatted(cmd.scriptFormat());
+                boolean labels = QueryParams.labels(cmd.dotView());
+                if (!cmd.replayId().isEmpty()) {
+                    // Replays run as their own task masters in Kapacitor; this server runs none yet, so every
+                    // replay id is unknown (Kapacitor's answer for a replay that is not running).
+                    throw ApiException.badRequest("no running replay with ID: " + cmd.replayId());
+                }
+                return views.task(TaskDoc.from(r), formatted, labels)
+                    .recover(e -> Future.failedFuture(new ApiException(500,
+                        "invalid task stored in db: " + e.getMessage())));
+            })
+            .map(TaskCommands.JsonReply::new);
+    }
+
+    private Future<TaskCommands.JsonReply> list(TaskCommands.ListTasks cmd) {
+        List<String> fields;
+        if (cmd.fields().isEmpty()) {
+            fields = TaskViews.ALL_TASK_FIELDS;
+        } else {
+            LinkedHashSet<String> wanted = new LinkedHashSet<>(cmd.fields());
+            wanted.add("id");
+            wanted.add("link");
+            fields = List.copyOf(wanted);
+        }
+        boolean formatted = QueryParams.formatted(cmd.scriptFormat());
+        boolean labels = QueryParams.labels(cmd.dotView());
+        long offset = QueryParams.integer("offset", cmd.offset(), 0);
+        long limit = QueryParams.integer("limit", cmd.limit(), 100);
+        String pattern = cmd.pattern();
+        if (!Glob.isValid(pattern)) {
+            throw ApiException.badRequest("failed to list tasks with pattern " + GoJson.quote(pattern)
+                + ": syntax error in pattern");
+        }
+        return store.tasks().list(pattern, QueryParams.clamp(Math.max(0, offset)), QueryParams.clamp(limit))
+            .compose(records -> {
+                List<Future<Map<String, Object>>> entries = new ArrayList<>();
+                for (TaskRecord r : records) {
+                    entries.add(views.listEntry(TaskDoc.from(r), fields, formatted, labels));
+                }
+                return Future.all(entries).transform(ar -> {
+                    for (Future<Map<String, Object>> f : entries) {
+                        if (f.failed()) {
+                            return Future.failedFuture(ApiException.badRequest(f.cause().getMessage()));
+                        }
+                    }
+                    List<Map<String, Object>> tasks = new ArrayList<>();
+                    entries.forEach(f -> tasks.add(f.result()));
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("tasks", tasks);
+                    return Future.succeededFuture(new TaskCommands.JsonReply(body));
+                });
+            });
+    }
+
+    /**
+     * Kapacitor registers {@code /tasks/ID/NAME} for each running httpOut node; any other such path falls through
+     * to the task handler, which finds no task with the id "ID/NAME".
+     */
+    private Future<Buffer> httpOut(TaskCommands.HttpOut cmd) {
+        return starter.runner().httpOut(cmd.id(), cmd.name())
+            .recover(e -> Future.failedFuture(ApiException.statusOf(e) == 404
+                ? ApiException.notFound("no task exists") : e));
+    }
+}
