@@ -1,6 +1,9 @@
 package kapacitor.lineprotocol;
 
 import io.vertx.core.buffer.Buffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +44,13 @@ public final class LineProtocolParser {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     };
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = ONES * ' ';
+    private static final long BACKSLASHES = ONES * '\\';
+    private static final long NEWLINES = ONES * '\n';
+    private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
     /** Bytes that need a decision while scanning a series key; all others are just hashed. */
     private static final boolean[] KEY_SPECIAL = new boolean[256];
     /** Bytes that need a decision while scanning field keys. */
@@ -258,8 +268,19 @@ public final class LineProtocolParser {
     private int parseSeriesKey(int p) {
         byte[] b = buf;
         int i = p;
-        int h = 0;
+        long h = 0;
         int keyEnd = -1;
+        // Eight bytes at a time while none is a space, backslash or newline (the usual bulk of a series key). The
+        // word/byte split depends only on the key's own bytes, so equal keys always hash alike.
+        int wordLimit = lim - 8;
+        while (i <= wordLimit) {
+            long w = (long) LONGS.get(b, i);
+            if ((zeroBytes(w ^ SPACES) | zeroBytes(w ^ BACKSLASHES) | zeroBytes(w ^ NEWLINES)) != 0) {
+                break;
+            }
+            h = (h ^ w) * HASH_MULTIPLIER;
+            i += 8;
+        }
         while (i < lim) {
             int c = b[i];
             if (KEY_SPECIAL[c & 0xFF]) {
@@ -275,11 +296,12 @@ public final class LineProtocolParser {
                     suspicious = true;
                 }
             }
-            h = 31 * h + c;
+            h = (h ^ c) * HASH_MULTIPLIER;
             i++;
         }
+        int hash = (int) (h ^ (h >>> 32));
         if (keyEnd >= 0) {
-            Series s = series.get(b, p, keyEnd, h);
+            Series s = series.get(b, p, keyEnd, hash);
             if (s != null) {
                 lineSeries = s;
                 return keyEnd;
@@ -287,9 +309,14 @@ public final class LineProtocolParser {
         }
         int end = parseKey(p);
         if (end >= 0 && end == keyEnd) {
-            series.put(b, p, keyEnd, h, lineSeries);
+            series.put(b, p, keyEnd, hash, lineSeries);
         }
         return end;
+    }
+
+    /** High bit set in each zero byte of {@code x} (the lowest flagged byte is always a real zero). */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
     }
 
     /**
@@ -831,8 +858,10 @@ public final class LineProtocolParser {
             return fail("strconv.ParseInt: parsing \"-\": invalid syntax");
         }
         long ts;
-        if (digits <= 18) {
-            ts = b[start] == '-' ? -value : value;
+        boolean negative = b[start] == '-';
+        // Up to 19 digits the accumulated value is exact as an unsigned 64-bit number (below 10^19 < 2^64).
+        if (digits <= 19 && (value >= 0 || (negative && value == Long.MIN_VALUE))) {
+            ts = negative ? -value : value;
         } else if (FastNumbers.parseLong(b, start, i, longOut)) {
             ts = longOut[0];
         } else {

@@ -87,6 +87,9 @@ class LineProtocolParserTest {
             Arguments.of("m v=1\r", "m||v=1.0F|" + NOW),
             Arguments.of("m v=1 -1", "m||v=1.0F|-1"),
             Arguments.of("m v=1 -9223372036854775806", "m||v=1.0F|-9223372036854775806"),
+            Arguments.of("m v=1 9223372036854775806", "m||v=1.0F|9223372036854775806"),
+            Arguments.of("m v=1 00000000000000000000042", "m||v=1.0F|42"),
+            Arguments.of("m v=1 1700000012000000000", "m||v=1.0F|1700000012000000000"),
             Arguments.of("m a=1,a=2i 1", "m||a=2I|1"),
             Arguments.of("m b=1,a=2,b=\"x\" 1", "m||a=2.0F,b=<x>|1"))
             .filter(a -> a.get()[1] != null);
@@ -173,6 +176,12 @@ class LineProtocolParserTest {
                 "time outside range -9223372036854775806 - 9223372036854775806"),
             Arguments.of("cpu v=1 -9223372036854775807",
                 "time outside range -9223372036854775806 - 9223372036854775806"),
+            Arguments.of("cpu v=1 -9223372036854775808",
+                "time outside range -9223372036854775806 - 9223372036854775806"),
+            Arguments.of("cpu v=1 9999999999999999999",
+                "strconv.ParseInt: parsing \"9999999999999999999\": value out of range"),
+            Arguments.of("cpu v=1 -9223372036854775809",
+                "strconv.ParseInt: parsing \"-9223372036854775809\": value out of range"),
             Arguments.of("cpu v=1 1 x", "point is invalid"));
     }
 
