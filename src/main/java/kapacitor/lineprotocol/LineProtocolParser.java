@@ -96,9 +96,17 @@ public final class LineProtocolParser {
     private String[] fieldStrings = new String[8];
     private byte[] unescapeScratch = new byte[64];
     private final long[] longOut = new long[1];
-    private int fieldShapeHash;
 
-    private record Series(String name, Tags tags) {
+    /** A parsed series key, and the field shape its last line had (lines of a series nearly always repeat it). */
+    private static final class Series {
+        final String name;
+        final Tags tags;
+        FieldLayout layout;
+
+        Series(String name, Tags tags) {
+            this.name = name;
+            this.tags = tags;
+        }
     }
 
     /** Parses a request body; see {@link #parse(byte[], int, int, String, String, Precision, long)}. */
@@ -452,12 +460,10 @@ public final class LineProtocolParser {
         int equals = 0;
         int commas = 0;
         int fieldKeyFrom = i;
-        int shapeHash = 0;
         nFields = 0;
         while (i < lim) {
             int c = b[i];
             if (!FIELD_KEY_SPECIAL[c & 0xFF]) {
-                shapeHash = 31 * shapeHash + c;
                 i++;
                 continue;
             }
@@ -493,7 +499,6 @@ public final class LineProtocolParser {
                 if (i < 0) {
                     return -1;
                 }
-                shapeHash = 31 * shapeHash + fieldTypes[field];
                 continue;
             }
             if (c == ',') {
@@ -507,7 +512,7 @@ public final class LineProtocolParser {
         if (equals == 0 || commas != equals - 1) {
             return failAt("invalid field format");
         }
-        fieldShapeHash = shapeHash;
+
         for (int f = 0; f < nFields; f++) {
             int size = seriesKeyLength + 4 + fieldKeyEnd[f] - fieldKeyStart[f];
             if (size > MAX_KEY_LENGTH) {
@@ -798,16 +803,11 @@ public final class LineProtocolParser {
 
     private Fields buildFields() {
         int n = nFields;
-        int h = fieldShapeHash * 31 + n;
-        int slot = (h * 0x9E3779B9 >>> 16) & (layouts.length - 1);
-        FieldLayout layout = layouts[slot];
+        Series series = lineSeries;
+        FieldLayout layout = series.layout;
         if (layout == null || !layout.matches(buf, n, fieldKeyStart, fieldKeyEnd, fieldTypes)) {
-            String[] keys = new String[n];
-            for (int f = 0; f < n; f++) {
-                keys[f] = string(fieldKeyStart[f], fieldKeyEnd[f], Escapes.FIELD_KEY);
-            }
-            layout = FieldLayout.build(buf, n, fieldKeyStart, fieldKeyEnd, fieldTypes, keys);
-            layouts[slot] = layout;
+            layout = sharedLayout(n);
+            series.layout = layout;
         }
         int size = layout.sortedKeys.length;
         long[] bits = new long[size];
@@ -824,6 +824,26 @@ public final class LineProtocolParser {
             fieldStrings[f] = null;
         }
         return Fields.ofSortedUnsafe(layout.sortedKeys, layout.sortedTypes, bits, strs);
+    }
+
+    /** The layout of this line's fields from the cache shared by all series, building it on a miss. */
+    private FieldLayout sharedLayout(int n) {
+        int h = n;
+        for (int f = 0; f < n; f++) {
+            h = 31 * h + ByteKeyCache.hash(buf, fieldKeyStart[f], fieldKeyEnd[f]);
+            h = 31 * h + fieldTypes[f];
+        }
+        int slot = (h * 0x9E3779B9 >>> 16) & (layouts.length - 1);
+        FieldLayout layout = layouts[slot];
+        if (layout == null || !layout.matches(buf, n, fieldKeyStart, fieldKeyEnd, fieldTypes)) {
+            String[] keys = new String[n];
+            for (int f = 0; f < n; f++) {
+                keys[f] = string(fieldKeyStart[f], fieldKeyEnd[f], Escapes.FIELD_KEY);
+            }
+            layout = FieldLayout.build(buf, n, fieldKeyStart, fieldKeyEnd, fieldTypes, keys);
+            layouts[slot] = layout;
+        }
+        return layout;
     }
 
     // ---- timestamp ----
