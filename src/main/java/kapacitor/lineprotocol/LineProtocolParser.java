@@ -730,7 +730,8 @@ public final class LineProtocolParser {
                 valid = true;
                 break;
             case 4:
-                valid = c == 't' ? matches(start, "true") : c == 'T' && (matches(start, "TRUE") || matches(start, "True"));
+                valid = c == 't' ? matches(start, "true")
+                    : c == 'T' && (matches(start, "TRUE") || matches(start, "True"));
                 break;
             case 5:
                 valid = c == 'f' ? matches(start, "false")
