@@ -208,6 +208,19 @@ class LineProtocolParserTest {
     }
 
     @Test
+    void fieldShapesChangingWithinOneSeriesParseCorrectly() {
+        LineProtocolParser parser = new LineProtocolParser();
+        String body = "m,t=1 a=1 1\nm,t=1 b=2i 2\nm,t=1 a=1,b=2 3\nm,t=1 a=\"s\" 4\nm,t=1 b=2,a=1 5\n"
+            + "m,t=1 a=1,a=2 6\nm,t=1 a=3 7\nm,t=2 a=t 8\n";
+        for (int round = 0; round < 2; round++) {
+            ParseResult r = parser.parse(body, "db", "rp", Precision.NANOSECONDS, NOW);
+            assertEquals(List.of("m|t=1|a=1.0F|1", "m|t=1|b=2I|2", "m|t=1|a=1.0F,b=2.0F|3", "m|t=1|a=<s>|4",
+                "m|t=1|a=1.0F,b=2.0F|5", "m|t=1|a=2.0F|6", "m|t=1|a=3.0F|7", "m|t=2|a=trueB|8"),
+                r.points().stream().map(PointText::of).collect(Collectors.toList()));
+        }
+    }
+
+    @Test
     void sameBytesInDifferentPartsUnescapeByThatPartsRules() {
         // "a\=b" is a literal backslash in a measurement but an escaped '=' in a tag key and a field key.
         ParseResult r = parse("a\\=b,a\\=b=a\\=b a\\=b=1 1\na\\=b,a\\=b=x a\\=b=2 2");
