@@ -39,11 +39,6 @@ public final class LineProtocolParser {
     private static final long MIN_NANO_TIME = Long.MIN_VALUE + 2;
     private static final long MAX_NANO_TIME = Long.MAX_VALUE - 1;
     private static final int MAX_CACHED_STRING = 128;
-    private static final long MAX_EXACT_MANTISSA = 1L << 53;
-    private static final double[] POW10 = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    };
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
@@ -582,10 +577,10 @@ public final class LineProtocolParser {
         }
         if (j == lim || c == ',' || c == ' ' || c == nl) {
             int fractionDigits = dot < 0 ? 0 : j - dot - 1;
-            if (mantissa > MAX_EXACT_MANTISSA || fractionDigits > 22) {
+            if (mantissa > FastNumbers.MAX_EXACT_MANTISSA || fractionDigits > 22) {
                 return -1;
             }
-            double v = fractionDigits == 0 ? (double) mantissa : mantissa / POW10[fractionDigits];
+            double v = fractionDigits == 0 ? (double) mantissa : mantissa / FastNumbers.POW10[fractionDigits];
             fieldTypes[field] = Fields.FLOAT;
             fieldBits[field] = Double.doubleToRawLongBits(negative ? -v : v);
             return j;
