@@ -18,8 +18,6 @@ import kapacitor.model.Tags;
  * <p>Not thread-safe; reuse one writer per thread with {@link #reset()}.
  */
 public final class LineProtocolWriter {
-    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
-
     private byte[] out;
     private int size;
 
@@ -171,7 +169,7 @@ public final class LineProtocolWriter {
      */
     private boolean putShortDecimal(double v) {
         for (int k = 1; k <= 6; k++) {
-            double scale = POW10[k];
+            double scale = FastNumbers.POW10[k];
             double m = Math.rint(v * scale);
             if (m / scale == v) {
                 long digits = (long) Math.abs(m);
