@@ -1,5 +1,8 @@
 package kapacitor.lineprotocol;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -9,6 +12,7 @@ import java.util.Arrays;
  */
 final class ByteKeyCache<V> {
     private static final int PROBES = 4;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[][] keys;
     private final int[] hashes;
@@ -49,11 +53,31 @@ final class ByteKeyCache<V> {
             if (k == null) {
                 return null;
             }
-            if (hashes[s] == hash && Arrays.equals(k, 0, k.length, buf, from, to)) {
+            if (hashes[s] == hash && sameBytes(k, buf, from, to)) {
                 return (V) values[s];
             }
         }
         return null;
+    }
+
+    /** Keys are tens of bytes: comparing eight at a time inline beats the call into a vectorized compare. */
+    private static boolean sameBytes(byte[] key, byte[] buf, int from, int to) {
+        int n = key.length;
+        if (to - from != n) {
+            return false;
+        }
+        int k = 0;
+        for (; k <= n - 8; k += 8) {
+            if ((long) LONGS.get(key, k) != (long) LONGS.get(buf, from + k)) {
+                return false;
+            }
+        }
+        for (; k < n; k++) {
+            if (key[k] != buf[from + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void put(byte[] buf, int from, int to, int hash, V value) {

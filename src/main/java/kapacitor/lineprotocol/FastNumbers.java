@@ -2,11 +2,11 @@ package kapacitor.lineprotocol;
 
 /** Number parsing on byte ranges that allocates nothing in the common cases. */
 final class FastNumbers {
-    private static final double[] POW10 = {
+    static final double[] POW10 = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     };
-    private static final long MAX_EXACT_MANTISSA = 1L << 53;
+    static final long MAX_EXACT_MANTISSA = 1L << 53;
 
     private FastNumbers() {
     }

@@ -31,8 +31,21 @@ final class FieldLayout {
             return false;
         }
         for (int j = 0; j < n; j++) {
-            byte[] k = rawKeys[j];
-            if (lineTypes[j] != types[j] || !Arrays.equals(k, 0, k.length, buf, keyStart[j], keyEnd[j])) {
+            if (lineTypes[j] != types[j] || !sameBytes(rawKeys[j], buf, keyStart[j], keyEnd[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Field keys are short: a plain loop beats the setup of a vectorized compare. */
+    private static boolean sameBytes(byte[] key, byte[] buf, int from, int to) {
+        int n = key.length;
+        if (to - from != n) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (key[k] != buf[from + k]) {
                 return false;
             }
         }

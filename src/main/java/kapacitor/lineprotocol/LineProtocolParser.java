@@ -1,6 +1,9 @@
 package kapacitor.lineprotocol;
 
 import io.vertx.core.buffer.Buffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,11 +39,13 @@ public final class LineProtocolParser {
     private static final long MIN_NANO_TIME = Long.MIN_VALUE + 2;
     private static final long MAX_NANO_TIME = Long.MAX_VALUE - 1;
     private static final int MAX_CACHED_STRING = 128;
-    private static final long MAX_EXACT_MANTISSA = 1L << 53;
-    private static final double[] POW10 = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    };
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long SPACES = ONES * ' ';
+    private static final long BACKSLASHES = ONES * '\\';
+    private static final long NEWLINES = ONES * '\n';
+    private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
     /** Bytes that need a decision while scanning a series key; all others are just hashed. */
     private static final boolean[] KEY_SPECIAL = new boolean[256];
     /** Bytes that need a decision while scanning field keys. */
@@ -86,9 +91,17 @@ public final class LineProtocolParser {
     private String[] fieldStrings = new String[8];
     private byte[] unescapeScratch = new byte[64];
     private final long[] longOut = new long[1];
-    private int fieldShapeHash;
 
-    private record Series(String name, Tags tags) {
+    /** A parsed series key, and the field shape its last line had (lines of a series nearly always repeat it). */
+    private static final class Series {
+        final String name;
+        final Tags tags;
+        FieldLayout layout;
+
+        Series(String name, Tags tags) {
+            this.name = name;
+            this.tags = tags;
+        }
     }
 
     /** Parses a request body; see {@link #parse(byte[], int, int, String, String, Precision, long)}. */
@@ -258,8 +271,19 @@ public final class LineProtocolParser {
     private int parseSeriesKey(int p) {
         byte[] b = buf;
         int i = p;
-        int h = 0;
+        long h = 0;
         int keyEnd = -1;
+        // Eight bytes at a time while none is a space, backslash or newline (the usual bulk of a series key). The
+        // word/byte split depends only on the key's own bytes, so equal keys always hash alike.
+        int wordLimit = lim - 8;
+        while (i <= wordLimit) {
+            long w = (long) LONGS.get(b, i);
+            if ((zeroBytes(w ^ SPACES) | zeroBytes(w ^ BACKSLASHES) | zeroBytes(w ^ NEWLINES)) != 0) {
+                break;
+            }
+            h = (h ^ w) * HASH_MULTIPLIER;
+            i += 8;
+        }
         while (i < lim) {
             int c = b[i];
             if (KEY_SPECIAL[c & 0xFF]) {
@@ -275,11 +299,12 @@ public final class LineProtocolParser {
                     suspicious = true;
                 }
             }
-            h = 31 * h + c;
+            h = (h ^ c) * HASH_MULTIPLIER;
             i++;
         }
+        int hash = (int) (h ^ (h >>> 32));
         if (keyEnd >= 0) {
-            Series s = series.get(b, p, keyEnd, h);
+            Series s = series.get(b, p, keyEnd, hash);
             if (s != null) {
                 lineSeries = s;
                 return keyEnd;
@@ -287,9 +312,14 @@ public final class LineProtocolParser {
         }
         int end = parseKey(p);
         if (end >= 0 && end == keyEnd) {
-            series.put(b, p, keyEnd, h, lineSeries);
+            series.put(b, p, keyEnd, hash, lineSeries);
         }
         return end;
+    }
+
+    /** High bit set in each zero byte of {@code x} (the lowest flagged byte is always a real zero). */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
     }
 
     /**
@@ -425,12 +455,10 @@ public final class LineProtocolParser {
         int equals = 0;
         int commas = 0;
         int fieldKeyFrom = i;
-        int shapeHash = 0;
         nFields = 0;
         while (i < lim) {
             int c = b[i];
             if (!FIELD_KEY_SPECIAL[c & 0xFF]) {
-                shapeHash = 31 * shapeHash + c;
                 i++;
                 continue;
             }
@@ -466,7 +494,6 @@ public final class LineProtocolParser {
                 if (i < 0) {
                     return -1;
                 }
-                shapeHash = 31 * shapeHash + fieldTypes[field];
                 continue;
             }
             if (c == ',') {
@@ -480,7 +507,7 @@ public final class LineProtocolParser {
         if (equals == 0 || commas != equals - 1) {
             return failAt("invalid field format");
         }
-        fieldShapeHash = shapeHash;
+
         for (int f = 0; f < nFields; f++) {
             int size = seriesKeyLength + 4 + fieldKeyEnd[f] - fieldKeyStart[f];
             if (size > MAX_KEY_LENGTH) {
@@ -550,10 +577,10 @@ public final class LineProtocolParser {
         }
         if (j == lim || c == ',' || c == ' ' || c == nl) {
             int fractionDigits = dot < 0 ? 0 : j - dot - 1;
-            if (mantissa > MAX_EXACT_MANTISSA || fractionDigits > 22) {
+            if (mantissa > FastNumbers.MAX_EXACT_MANTISSA || fractionDigits > 22) {
                 return -1;
             }
-            double v = fractionDigits == 0 ? (double) mantissa : mantissa / POW10[fractionDigits];
+            double v = fractionDigits == 0 ? (double) mantissa : mantissa / FastNumbers.POW10[fractionDigits];
             fieldTypes[field] = Fields.FLOAT;
             fieldBits[field] = Double.doubleToRawLongBits(negative ? -v : v);
             return j;
@@ -698,7 +725,8 @@ public final class LineProtocolParser {
                 valid = true;
                 break;
             case 4:
-                valid = c == 't' ? matches(start, "true") : c == 'T' && (matches(start, "TRUE") || matches(start, "True"));
+                valid = c == 't' ? matches(start, "true")
+                    : c == 'T' && (matches(start, "TRUE") || matches(start, "True"));
                 break;
             case 5:
                 valid = c == 'f' ? matches(start, "false")
@@ -771,16 +799,11 @@ public final class LineProtocolParser {
 
     private Fields buildFields() {
         int n = nFields;
-        int h = fieldShapeHash * 31 + n;
-        int slot = (h * 0x9E3779B9 >>> 16) & (layouts.length - 1);
-        FieldLayout layout = layouts[slot];
+        Series series = lineSeries;
+        FieldLayout layout = series.layout;
         if (layout == null || !layout.matches(buf, n, fieldKeyStart, fieldKeyEnd, fieldTypes)) {
-            String[] keys = new String[n];
-            for (int f = 0; f < n; f++) {
-                keys[f] = string(fieldKeyStart[f], fieldKeyEnd[f], Escapes.FIELD_KEY);
-            }
-            layout = FieldLayout.build(buf, n, fieldKeyStart, fieldKeyEnd, fieldTypes, keys);
-            layouts[slot] = layout;
+            layout = sharedLayout(n);
+            series.layout = layout;
         }
         int size = layout.sortedKeys.length;
         long[] bits = new long[size];
@@ -799,6 +822,26 @@ public final class LineProtocolParser {
         return Fields.ofSortedUnsafe(layout.sortedKeys, layout.sortedTypes, bits, strs);
     }
 
+    /** The layout of this line's fields from the cache shared by all series, building it on a miss. */
+    private FieldLayout sharedLayout(int n) {
+        int h = n;
+        for (int f = 0; f < n; f++) {
+            h = 31 * h + ByteKeyCache.hash(buf, fieldKeyStart[f], fieldKeyEnd[f]);
+            h = 31 * h + fieldTypes[f];
+        }
+        int slot = (h * 0x9E3779B9 >>> 16) & (layouts.length - 1);
+        FieldLayout layout = layouts[slot];
+        if (layout == null || !layout.matches(buf, n, fieldKeyStart, fieldKeyEnd, fieldTypes)) {
+            String[] keys = new String[n];
+            for (int f = 0; f < n; f++) {
+                keys[f] = string(fieldKeyStart[f], fieldKeyEnd[f], Escapes.FIELD_KEY);
+            }
+            layout = FieldLayout.build(buf, n, fieldKeyStart, fieldKeyEnd, fieldTypes, keys);
+            layouts[slot] = layout;
+        }
+        return layout;
+    }
+
     // ---- timestamp ----
 
     /** InfluxDB's scanTime, then the integer parse, precision multiply and range check, then trailing spaces. */
@@ -808,6 +851,19 @@ public final class LineProtocolParser {
         int start = i;
         long value = 0;
         int digits = 0;
+        if (i < lim && b[i] == '-') {
+            i++;
+        }
+        // Nanosecond timestamps have 19 digits: take them eight at a time.
+        while (i <= lim - 8) {
+            long w = (long) LONGS.get(b, i);
+            if ((((w + 0x4646464646464646L) | (w - 0x3030303030303030L)) & HIGHS) != 0) {
+                break;
+            }
+            value = value * 100_000_000L + eightDigits(w);
+            digits += 8;
+            i += 8;
+        }
         while (i < lim) {
             int c = b[i];
             int d = c - '0';
@@ -831,8 +887,10 @@ public final class LineProtocolParser {
             return fail("strconv.ParseInt: parsing \"-\": invalid syntax");
         }
         long ts;
-        if (digits <= 18) {
-            ts = b[start] == '-' ? -value : value;
+        boolean negative = b[start] == '-';
+        // Up to 19 digits the accumulated value is exact as an unsigned 64-bit number (below 10^19 < 2^64).
+        if (digits <= 19 && (value >= 0 || (negative && value == Long.MIN_VALUE))) {
+            ts = negative ? -value : value;
         } else if (FastNumbers.parseLong(b, start, i, longOut)) {
             ts = longOut[0];
         } else {
@@ -854,6 +912,14 @@ public final class LineProtocolParser {
         lineTime = nanos;
         lineEnd = i;
         return true;
+    }
+
+    /** The value of eight ASCII digits read little-endian (first digit in the lowest byte), in three multiplies. */
+    private static long eightDigits(long w) {
+        w -= 0x3030303030303030L;
+        w = w * 10 + (w >>> 8);
+        return (((w & 0x000000FF000000FFL) * (100 + (1_000_000L << 32)))
+            + (((w >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32)))) >>> 32;
     }
 
     // ---- strings ----

@@ -150,6 +150,9 @@ public final class LineProtocolWriter {
             }
             return;
         }
+        if (Math.abs(v) < 1e9 && putShortDecimal(v)) {
+            return;
+        }
         String s = Double.toString(v);
         if (s.indexOf('E') >= 0) {
             s = new BigDecimal(s).stripTrailingZeros().toPlainString();
@@ -157,6 +160,34 @@ public final class LineProtocolWriter {
             s = s.substring(0, s.length() - 2);
         }
         putAscii(s);
+    }
+
+    /**
+     * Writes {@code v} with the fewest fraction digits (up to six) that read back to exactly {@code v}: below 1e9 one
+     * ulp is under 10^-6, so at most one such decimal exists per digit count and it is the shortest form, as Go's
+     * FormatFloat(v, 'f', -1) prints. False when more digits are needed.
+     */
+    private boolean putShortDecimal(double v) {
+        for (int k = 1; k <= 6; k++) {
+            double scale = FastNumbers.POW10[k];
+            double m = Math.rint(v * scale);
+            if (m / scale == v) {
+                long digits = (long) Math.abs(m);
+                long unit = (long) scale;
+                if (v < 0) {
+                    put((byte) '-');
+                }
+                putLong(digits / unit);
+                put((byte) '.');
+                long fraction = digits % unit;
+                for (long d = unit / 10; d > fraction && d > 1; d /= 10) {
+                    put((byte) '0');
+                }
+                putLong(fraction);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void putString(String s) {

@@ -87,6 +87,9 @@ class LineProtocolParserTest {
             Arguments.of("m v=1\r", "m||v=1.0F|" + NOW),
             Arguments.of("m v=1 -1", "m||v=1.0F|-1"),
             Arguments.of("m v=1 -9223372036854775806", "m||v=1.0F|-9223372036854775806"),
+            Arguments.of("m v=1 9223372036854775806", "m||v=1.0F|9223372036854775806"),
+            Arguments.of("m v=1 00000000000000000000042", "m||v=1.0F|42"),
+            Arguments.of("m v=1 1700000012000000000", "m||v=1.0F|1700000012000000000"),
             Arguments.of("m a=1,a=2i 1", "m||a=2I|1"),
             Arguments.of("m b=1,a=2,b=\"x\" 1", "m||a=2.0F,b=<x>|1"))
             .filter(a -> a.get()[1] != null);
@@ -173,6 +176,12 @@ class LineProtocolParserTest {
                 "time outside range -9223372036854775806 - 9223372036854775806"),
             Arguments.of("cpu v=1 -9223372036854775807",
                 "time outside range -9223372036854775806 - 9223372036854775806"),
+            Arguments.of("cpu v=1 -9223372036854775808",
+                "time outside range -9223372036854775806 - 9223372036854775806"),
+            Arguments.of("cpu v=1 9999999999999999999",
+                "strconv.ParseInt: parsing \"9999999999999999999\": value out of range"),
+            Arguments.of("cpu v=1 -9223372036854775809",
+                "strconv.ParseInt: parsing \"-9223372036854775809\": value out of range"),
             Arguments.of("cpu v=1 1 x", "point is invalid"));
     }
 
@@ -196,6 +205,19 @@ class LineProtocolParserTest {
             Precision.NANOSECONDS, NOW);
         assertSame(again.points().get(0).tags(), again.points().get(1).tags());
         assertEquals("2.0", again.points().get(1).fields().get("v").toString());
+    }
+
+    @Test
+    void fieldShapesChangingWithinOneSeriesParseCorrectly() {
+        LineProtocolParser parser = new LineProtocolParser();
+        String body = "m,t=1 a=1 1\nm,t=1 b=2i 2\nm,t=1 a=1,b=2 3\nm,t=1 a=\"s\" 4\nm,t=1 b=2,a=1 5\n"
+            + "m,t=1 a=1,a=2 6\nm,t=1 a=3 7\nm,t=2 a=t 8\n";
+        for (int round = 0; round < 2; round++) {
+            ParseResult r = parser.parse(body, "db", "rp", Precision.NANOSECONDS, NOW);
+            assertEquals(List.of("m|t=1|a=1.0F|1", "m|t=1|b=2I|2", "m|t=1|a=1.0F,b=2.0F|3", "m|t=1|a=<s>|4",
+                "m|t=1|a=1.0F,b=2.0F|5", "m|t=1|a=2.0F|6", "m|t=1|a=3.0F|7", "m|t=2|a=trueB|8"),
+                r.points().stream().map(PointText::of).collect(Collectors.toList()));
+        }
     }
 
     @Test

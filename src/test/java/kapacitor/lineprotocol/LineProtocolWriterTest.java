@@ -53,6 +53,40 @@ class LineProtocolWriterTest {
     }
 
     @Test
+    void floatsAreShortestPlainDecimalsThatReadBackExactly() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        LineProtocolParser parser = new LineProtocolParser();
+        for (int n = 0; n < 20_000; n++) {
+            double v = switch4(rnd);
+            String line = LineProtocolWriter.toLine(point("m", Tags.EMPTY, Fields.of("v", v), 0),
+                Precision.NANOSECONDS);
+            String text = line.substring(4, line.length() - 2);
+            assertEquals(-1, text.indexOf('E'), line);
+            double back = parser.parse(line, "db", "rp", Precision.NANOSECONDS, 0).points().get(0).fields()
+                .doubleAt(0);
+            assertEquals(Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(back), line);
+            // Shortest: Java's BigDecimal of the double's shortest repr has no more fraction digits.
+            String shortest = new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+            if (Math.abs(v) < 1e9) {
+                assertEquals(shortest.replaceFirst("^(-?)0+(?=\\d)", "$1"), text, line);
+            }
+        }
+    }
+
+    private static double switch4(java.util.SplittableRandom rnd) {
+        switch (rnd.nextInt(4)) {
+            case 0:
+                return Math.round(rnd.nextDouble(-1e6, 1e6)) / 100.0;
+            case 1:
+                return rnd.nextDouble() * Math.pow(10, rnd.nextInt(-8, 12));
+            case 2:
+                return Math.round(rnd.nextDouble(-1e9, 1e9)) / 1e6;
+            default:
+                return Double.longBitsToDouble(rnd.nextLong() & 0x7FEFFFFFFFFFFFFFL);
+        }
+    }
+
+    @Test
     void writesUnsignedWithU() {
         Fields f = Fields.ofSortedUnsafe(new String[] {"u"}, new byte[] {Fields.UNSIGNED}, new long[] {-1L}, null);
         assertEquals("m u=18446744073709551615u 0", LineProtocolWriter.toLine(point("m", Tags.EMPTY, f, 0),
