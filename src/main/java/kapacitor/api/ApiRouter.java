@@ -1,6 +1,5 @@
 package kapacitor.api;
 
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -44,8 +43,8 @@ public final class ApiRouter {
         if (settings.maxBodySize() > 0) {
             body.setBodyLimit(settings.maxBodySize());
         }
-        router.route().handler(body);
-        router.route().handler(ctx -> dispatch(ctx, mux));
+        router.route().handler(ctx -> route(ctx, mux, body));
+        router.route().handler(ApiRouter::invoke);
         router.route().failureHandler(new FailureHandler(settings.maxBodySize()));
         return router;
     }
@@ -75,25 +74,35 @@ public final class ApiRouter {
         ctx.next();
     }
 
-    private static void dispatch(RoutingContext ctx, Mux mux) {
+    private static final String ROUTE = "kapacitor.route";
+
+    /** Finds the route, then buffers the body for it unless it reads the body itself. */
+    private static void route(RoutingContext ctx, Mux mux, BodyHandler body) {
         String path = ctx.normalizedPath();
-        Handler<RoutingContext> h = mux.match(ctx.request().method(), path);
-        if (h == null && path.startsWith(PREVIEW + "/")) {
+        Mux.Entry e = mux.match(ctx.request().method(), path);
+        if (e == null && path.startsWith(PREVIEW + "/")) {
             // Every v1 route is also served under v1preview (Kapacitor's rewritePreview).
-            h = mux.match(ctx.request().method(), BASE + path.substring(PREVIEW.length()));
-            if (h != null) {
-                ctx.put(PREVIEW, Boolean.TRUE);
-            }
+            e = mux.match(ctx.request().method(), BASE + path.substring(PREVIEW.length()));
         }
-        if (h == null) {
+        if (e == null) {
             ctx.response().setStatusCode(404);
             FailureHandler.writeError(ctx, "Not Found");
             return;
         }
+        ctx.put(ROUTE, e);
+        if (e.rawBody()) {
+            invoke(ctx);
+        } else {
+            body.handle(ctx);
+        }
+    }
+
+    private static void invoke(RoutingContext ctx) {
+        Mux.Entry e = ctx.get(ROUTE);
         try {
-            h.handle(ctx);
-        } catch (RuntimeException e) {
-            ctx.fail(e);
+            e.handler().handle(ctx);
+        } catch (RuntimeException ex) {
+            ctx.fail(ex);
         }
     }
 

@@ -50,6 +50,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
             return;
         }
         ctx.response().setStatusCode(status);
+        if (status == 413) {
+            // The rest of the oversized body was never read: this connection cannot carry another request.
+            ctx.response().putHeader("Connection", "close");
+            ctx.response().endHandler(v -> ctx.request().connection().close());
+        }
         writeError(ctx, text);
     }
 

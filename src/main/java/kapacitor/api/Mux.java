@@ -17,11 +17,27 @@ import java.util.TreeMap;
  * serves httpOut endpoints. Built once per HTTP verticle, read-only afterwards.
  */
 public final class Mux {
-    private final Map<HttpMethod, Map<String, Handler<RoutingContext>>> byMethod = new HashMap<>();
+    /** A route's handler; {@code rawBody} handlers read the request body themselves (no buffering before them). */
+    public record Entry(Handler<RoutingContext> handler, boolean rawBody) {
+    }
+
+    private final Map<HttpMethod, Map<String, Entry>> byMethod = new HashMap<>();
 
     public Mux handle(HttpMethod method, String pattern, Handler<RoutingContext> handler) {
-        Map<String, Handler<RoutingContext>> patterns = byMethod.computeIfAbsent(method, m -> new HashMap<>());
-        if (patterns.putIfAbsent(pattern, handler) != null) {
+        return add(method, pattern, new Entry(handler, false));
+    }
+
+    /**
+     * A route that consumes the request body as it streams in (the write path: one copy into a pre-sized array
+     * instead of the generic body buffer).
+     */
+    public Mux handleRaw(HttpMethod method, String pattern, Handler<RoutingContext> handler) {
+        return add(method, pattern, new Entry(handler, true));
+    }
+
+    private Mux add(HttpMethod method, String pattern, Entry entry) {
+        Map<String, Entry> patterns = byMethod.computeIfAbsent(method, m -> new HashMap<>());
+        if (patterns.putIfAbsent(pattern, entry) != null) {
             throw new IllegalStateException("duplicate route " + method + " " + pattern);
         }
         return this;
@@ -55,19 +71,19 @@ public final class Mux {
         return handle(HttpMethod.OPTIONS, pattern, handler);
     }
 
-    /** The handler for {@code path}, or null: an exact pattern first, then the longest subtree pattern. */
-    public Handler<RoutingContext> match(HttpMethod method, String path) {
-        Map<String, Handler<RoutingContext>> patterns = byMethod.get(method);
+    /** The route for {@code path}, or null: an exact pattern first, then the longest subtree pattern. */
+    public Entry match(HttpMethod method, String path) {
+        Map<String, Entry> patterns = byMethod.get(method);
         if (patterns == null) {
             return null;
         }
-        Handler<RoutingContext> exact = patterns.get(path);
+        Entry exact = patterns.get(path);
         if (exact != null) {
             return exact;
         }
-        Handler<RoutingContext> best = null;
+        Entry best = null;
         int bestLength = -1;
-        for (Map.Entry<String, Handler<RoutingContext>> e : patterns.entrySet()) {
+        for (Map.Entry<String, Entry> e : patterns.entrySet()) {
             String p = e.getKey();
             if (p.endsWith("/") && path.startsWith(p) && p.length() > bestLength) {
                 best = e.getValue();
@@ -80,7 +96,7 @@ public final class Mux {
     /** Pattern -> methods, as {@code GET /kapacitor/v1/:routes} lists them. */
     public Map<String, List<String>> routes() {
         TreeMap<String, List<String>> out = new TreeMap<>();
-        for (Map.Entry<HttpMethod, Map<String, Handler<RoutingContext>>> m : byMethod.entrySet()) {
+        for (Map.Entry<HttpMethod, Map<String, Entry>> m : byMethod.entrySet()) {
             for (String pattern : m.getValue().keySet()) {
                 out.computeIfAbsent(pattern, p -> new ArrayList<>()).add(m.getKey().name());
             }

@@ -92,7 +92,8 @@ public final class RootVerticle extends VerticleBase {
 
     private List<ApiModule> modules() {
         List<ApiModule> modules = new ArrayList<>();
-        modules.add(new WriteRoutes(vertx, ingest, loaded.config().defaultRetentionPolicy()));
+        modules.add(new WriteRoutes(vertx, ingest, loaded.config().defaultRetentionPolicy(),
+            loaded.config().http().maxBodySize()));
         modules.add(new StorageRoutes(vertx.eventBus()));
         modules.add(new TaskRoutes(vertx.eventBus()));
         modules.add(new TemplateRoutes(vertx.eventBus()));

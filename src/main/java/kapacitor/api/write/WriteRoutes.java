@@ -1,10 +1,9 @@
 package kapacitor.api.write;
 
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import kapacitor.api.ApiModule;
 import kapacitor.api.ApiRouter;
@@ -34,21 +33,49 @@ public final class WriteRoutes implements ApiModule {
     private final IngestRouter router;
     private final IngestStats stats;
     private final String defaultRetentionPolicy;
+    private final long maxBodySize;
 
-    public WriteRoutes(Vertx vertx, IngestRouter router, String defaultRetentionPolicy) {
+    public WriteRoutes(Vertx vertx, IngestRouter router, String defaultRetentionPolicy, long maxBodySize) {
         this.vertx = vertx;
         this.router = router;
         this.stats = router.stats();
         this.defaultRetentionPolicy = defaultRetentionPolicy == null ? "" : defaultRetentionPolicy;
+        this.maxBodySize = maxBodySize;
     }
 
     @Override
     public void mount(Mux mux) {
-        mux.post("/write", this::write);
-        mux.post(ApiRouter.BASE + "/write", this::write);
+        mux.handleRaw(HttpMethod.POST, "/write", this::receive);
+        mux.handleRaw(HttpMethod.POST, ApiRouter.BASE + "/write", this::receive);
     }
 
-    private void write(RoutingContext ctx) {
+    /** Reads the body as it arrives (one copy into a pre-sized array), then writes it. */
+    private void receive(RoutingContext ctx) {
+        HttpServerRequest req = ctx.request();
+        long declared = -1;
+        String contentLength = req.getHeader("Content-Length");
+        // A gzip body's Content-Length is the compressed size: only a hint for the inflated one.
+        if (contentLength != null && req.getHeader("Content-Encoding") == null) {
+            try {
+                declared = Long.parseLong(contentLength.trim());
+            } catch (NumberFormatException ignored) {
+                declared = -1;
+            }
+        }
+        BodyCollector body = new BodyCollector(declared, maxBodySize);
+        req.handler(body::append);
+        req.exceptionHandler(ctx::fail);
+        req.endHandler(v -> {
+            if (body.tooLarge()) {
+                ctx.response().setStatusCode(413).end(Json.compact(Map.of("error",
+                    "request body too large: the limit is " + maxBodySize + " bytes ([http] max-body-size)")));
+                return;
+            }
+            write(ctx, body.data(), body.size());
+        });
+    }
+
+    private void write(RoutingContext ctx, byte[] data, int length) {
         stats.writeRequests.increment();
         Precision precision;
         try {
@@ -60,8 +87,6 @@ public final class WriteRoutes implements ApiModule {
         String db = ctx.request().getParam("db");
         String rpParam = ctx.request().getParam("rp");
         String rp = rpParam == null || rpParam.isEmpty() ? defaultRetentionPolicy : rpParam;
-        Buffer body = ctx.body().buffer();
-        int length = body == null ? 0 : body.length();
         stats.bytesReceived.add(length);
         if (length == 0) {
             if (db == null || db.isEmpty()) {
@@ -73,9 +98,10 @@ public final class WriteRoutes implements ApiModule {
         }
         long now = System.currentTimeMillis() * 1_000_000L;
         if (length <= INLINE_PARSE_LIMIT) {
-            finish(ctx, db, rp, parse(body, db, rp, precision, now));
+            finish(ctx, db, rp, PARSERS.get().parse(data, 0, length, db, rp, precision, now));
         } else {
-            Future<ParseResult> parsed = vertx.executeBlocking(() -> parse(body, db, rp, precision, now), false);
+            Future<ParseResult> parsed = vertx.executeBlocking(
+                () -> PARSERS.get().parse(data, 0, length, db, rp, precision, now), false);
             parsed.onComplete(ar -> {
                 if (ar.failed()) {
                     ctx.fail(ar.cause());
@@ -84,17 +110,6 @@ public final class WriteRoutes implements ApiModule {
                 }
             });
         }
-    }
-
-    private static ParseResult parse(Buffer body, String db, String rp, Precision precision, long now) {
-        ByteBuf buf = ((BufferInternal) body).getByteBuf();
-        if (buf.hasArray()) {
-            // Parse straight from the received bytes: no copy of the body.
-            return PARSERS.get().parse(buf.array(), buf.arrayOffset() + buf.readerIndex(), buf.readableBytes(),
-                db, rp, precision, now);
-        }
-        byte[] bytes = body.getBytes();
-        return PARSERS.get().parse(bytes, 0, bytes.length, db, rp, precision, now);
     }
 
     private void finish(RoutingContext ctx, String db, String rp, ParseResult result) {
