@@ -7,6 +7,7 @@ import kapacitor.api.ApiModule;
 import kapacitor.api.HttpServerSettings;
 import kapacitor.api.HttpServerVerticle;
 import kapacitor.api.NotImplementedRoutes;
+import kapacitor.api.config.ConfigRoutes;
 import kapacitor.api.debug.DebugVarsRoutes;
 import kapacitor.api.storage.StorageRoutes;
 import kapacitor.api.write.WriteRoutes;
@@ -15,6 +16,7 @@ import kapacitor.config.LoadedConfig;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
 import kapacitor.runtime.ingest.UdpListenerVerticle;
+import kapacitor.service.config.ConfigManagerVerticle;
 import kapacitor.service.storage.StorageManagerVerticle;
 import kapacitor.store.Store;
 import kapacitor.store.Stores;
@@ -57,6 +59,8 @@ public final class RootVerticle extends VerticleBase {
                 LOG.info("msg=\"opened store\" location={}", s.location());
             })
             .compose(s -> vertx.deployVerticle(new StorageManagerVerticle(s)))
+            .compose(id -> vertx.deployVerticle(new ConfigManagerVerticle(store, cfg.tree(),
+                cfg.configOverride().enabled(), cfg.skipConfigOverrides())))
             .compose(id -> deployUdp())
             .compose(v -> deployHttp(modules()));
     }
@@ -66,7 +70,8 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new WriteRoutes(vertx, ingest, loaded.config().defaultRetentionPolicy()));
         modules.add(new StorageRoutes(vertx.eventBus()));
         modules.add(new DebugVarsRoutes(stats, Map::of));
-        modules.add(new NotImplementedRoutes(Set.of()));
+        modules.add(new ConfigRoutes(vertx.eventBus()));
+        modules.add(new NotImplementedRoutes(Set.of("config")));
         return modules;
     }
 
