@@ -20,4 +20,21 @@ public final class Addresses {
     public static final String TEMPLATES_GET = "kapacitor.templates.get";
     public static final String TEMPLATES_LIST = "kapacitor.templates.list";
     public static final String TEMPLATES_DELETE = "kapacitor.templates.delete";
+
+    /** GET /config: a ConfigQuery, answered with a ConfigSnapshot (merged, redacted) by ConfigManagerVerticle. */
+    public static final String CONFIG_QUERY = "kapacitor.config.query";
+    /** POST /config/...: a ConfigUpdate, answered with null once the override is stored. */
+    public static final String CONFIG_UPDATE = "kapacitor.config.update";
+    /**
+     * In-JVM read of a section's live configuration: request with the section name (a String), reply
+     * {@code {"section": name, "elements": [{option: value, ...}, ...]}}, unredacted, options by their API names
+     * (as GET /config shows them; only smtp's "to-templates" differs from the TOML key), durations as Go strings,
+     * Go nil slices/maps as null. Fails 404 for a section that cannot be overridden.
+     */
+    public static final String CONFIG_GET = "kapacitor.config.get";
+    /**
+     * Published after every successful config update, with the same body as a {@link #CONFIG_GET} reply for the
+     * updated section: services that read that section apply the new elements.
+     */
+    public static final String CONFIG_CHANGED = "kapacitor.config.changed";
 }

@@ -8,6 +8,7 @@ import kapacitor.api.ApiModule;
 import kapacitor.api.HttpServerSettings;
 import kapacitor.api.HttpServerVerticle;
 import kapacitor.api.NotImplementedRoutes;
+import kapacitor.api.config.ConfigRoutes;
 import kapacitor.api.debug.DebugVarsRoutes;
 import kapacitor.api.storage.StorageRoutes;
 import kapacitor.api.tasks.TaskRoutes;
@@ -20,6 +21,7 @@ import kapacitor.runtime.TaskRunner;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
 import kapacitor.runtime.ingest.UdpListenerVerticle;
+import kapacitor.service.config.ConfigManagerVerticle;
 import kapacitor.service.storage.StorageManagerVerticle;
 import kapacitor.service.task.TaskCounts;
 import kapacitor.service.task.TaskManagerVerticle;
@@ -78,6 +80,8 @@ public final class RootVerticle extends VerticleBase {
                 LOG.info("msg=\"opened store\" location={}", s.location());
             })
             .compose(s -> vertx.deployVerticle(new StorageManagerVerticle(s)))
+            .compose(id -> vertx.deployVerticle(new ConfigManagerVerticle(store, cfg.tree(),
+                cfg.configOverride().enabled(), cfg.skipConfigOverrides())))
             .compose(id -> deployTaskManagers())
             .compose(id -> deployUdp())
             .compose(v -> deployHttp(modules()));
@@ -98,7 +102,8 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new TaskRoutes(vertx.eventBus()));
         modules.add(new TemplateRoutes(vertx.eventBus()));
         modules.add(new DebugVarsRoutes(stats, taskCounts::snapshot));
-        modules.add(new NotImplementedRoutes(Set.of()));
+        modules.add(new ConfigRoutes(vertx.eventBus()));
+        modules.add(new NotImplementedRoutes(Set.of("config")));
         return modules;
     }
 

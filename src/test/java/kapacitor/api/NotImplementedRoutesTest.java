@@ -29,7 +29,6 @@ class NotImplementedRoutesTest {
             {"GET", "/kapacitor/v1/recordings", "recordings"},
             {"GET", "/kapacitor/v1/replays/abc", "replays"},
             {"GET", "/kapacitor/v1/alerts/topics", "alerts"},
-            {"GET", "/kapacitor/v1/config/smtp", "config"},
             {"GET", "/kapacitor/v1/users", "users"},
             {"GET", "/kapacitor/v1/service-tests", "service-tests"},
             {"GET", "/kapacitor/v1/api/v2/tasks", "flux tasks"},
