@@ -1,4 +1,6 @@
-package kapacitor.util;
+package kapacitor.tick.expr;
+
+import kapacitor.util.GoRegex;
 
 import static kapacitor.tick.expr.ExprTestSupport.compile;
 import static kapacitor.tick.expr.ExprTestSupport.error;
