@@ -1,0 +1,188 @@
+package kapacitor.alert;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.shareddata.Shareable;
+import kapacitor.alert.handler.AlertHandler;
+import kapacitor.model.Tags;
+import kapacitor.util.Glob;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The alert topics of this node (Kapacitor's alert.Topics plus the service's inhibitor lookup). Alert nodes call it
+ * from their task threads; the alert manager from its own: every method is thread-safe and none blocks on I/O.
+ * Each collected event is also published, as JSON, for in-JVM consumers on {@link #EVENTS_ADDRESS} and on
+ * {@link #topicAddress(String)}.
+ */
+public final class Topics implements Shareable {
+    /** Every alert event of every topic, as a JSON object: {@code topic} plus Kapacitor's alert data fields. */
+    public static final String EVENTS_ADDRESS = "kapacitor.alerts.events";
+    /** Kapacitor's default handler queue length (alert.DefaultEventBufferSize). */
+    public static final int DEFAULT_BUFFER = 5000;
+
+    /** Receives each event state change so it can be written through to the store. */
+    public interface StateSink {
+        void stateChanged(String topic, EventState state);
+
+        void topicDeleted(String topic);
+    }
+
+    private final Vertx vertx;
+    private final int bufferSize;
+    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
+    private final List<Inhibitor> inhibitors = new CopyOnWriteArrayList<>();
+    private volatile StateSink sink;
+
+    public Topics(Vertx vertx, int bufferSize) {
+        this.vertx = vertx;
+        this.bufferSize = bufferSize;
+    }
+
+    /** The node's topics, created on first use. */
+    public static Topics of(Vertx vertx) {
+        return (Topics) vertx.sharedData().getLocalMap("kapacitor.alert")
+            .computeIfAbsent("topics", k -> new Topics(vertx, DEFAULT_BUFFER));
+    }
+
+    public static String topicAddress(String topic) {
+        return "kapacitor.alerts.topic." + topic;
+    }
+
+    public void stateSink(StateSink s) {
+        this.sink = s;
+    }
+
+    private Topic ensure(String id) {
+        return topics.computeIfAbsent(id, Topic::new);
+    }
+
+    public Topic topic(String id) {
+        return topics.get(id);
+    }
+
+    /**
+     * Records the event in its topic and hands it to each handler's queue. Returns false when a handler's queue was
+     * full and the event was dropped for it.
+     */
+    public boolean collect(AlertEvent event) {
+        Topic t = ensure(event.topic());
+        EventState prev = t.update(event.state());
+        AlertEvent e = event.withPrevious(prev);
+        t.count();
+        StateSink s = sink;
+        if (s != null) {
+            s.stateChanged(t.id(), e.state());
+        }
+        String json = "{\"topic\":" + quote(t.id()) + "," + e.alertDataJson().substring(1);
+        DeliveryOptions opts = new DeliveryOptions().addHeader("topic", t.id());
+        vertx.eventBus().publish(EVENTS_ADDRESS, json, opts);
+        vertx.eventBus().publish(topicAddress(t.id()), json, opts);
+        boolean ok = true;
+        for (BufferedHandler h : t.handlers()) {
+            ok &= h.offer(e);
+        }
+        return ok;
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder();
+        kapacitor.runtime.operator.GoJson.string(b, s);
+        return b.toString();
+    }
+
+    public EventState eventState(String topic, String eventId) {
+        Topic t = topics.get(topic);
+        return t == null ? null : t.eventState(eventId);
+    }
+
+    /** Sets a topic's state without running handlers (Kapacitor's UpdateEvent). */
+    public void updateEvent(String topic, EventState state) {
+        ensure(topic).update(state);
+        StateSink s = sink;
+        if (s != null) {
+            s.stateChanged(topic, state);
+        }
+    }
+
+    /** Restores a topic's event states read from the store, replacing what it held. */
+    public void restore(String topic, Map<String, EventState> states) {
+        ensure(topic).restore(states);
+    }
+
+    public void registerHandler(String topic, AlertHandler h) {
+        Context ctx = vertx.getOrCreateContext();
+        Topic t = ensure(topic);
+        synchronized (t) {
+            t.handlers.add(new BufferedHandler(h, ctx, bufferSize));
+        }
+    }
+
+    public void deregisterHandler(String topic, AlertHandler h) {
+        Topic t = topics.get(topic);
+        if (t == null) {
+            return;
+        }
+        synchronized (t) {
+            t.handlers.removeIf(b -> {
+                if (b.handler == h) {
+                    b.close();
+                    return true;
+                }
+                return false;
+            });
+        }
+    }
+
+    /** Events dropped by the topic's handler queues. */
+    public long dropped(String topic) {
+        Topic t = topics.get(topic);
+        return t == null ? 0 : t.handlers().stream().mapToLong(BufferedHandler::dropped).sum();
+    }
+
+    public boolean deleteTopic(String topic) {
+        Topic t = topics.remove(topic);
+        if (t != null) {
+            t.handlers().forEach(BufferedHandler::close);
+        }
+        StateSink s = sink;
+        if (s != null) {
+            s.topicDeleted(topic);
+        }
+        return t != null;
+    }
+
+    /** Topics matching the pattern (Kapacitor's path.Match rules, "" for all) whose max level is at least min. */
+    public Map<String, Topic> topics(String pattern, Level min) {
+        Map<String, Topic> out = new TreeMap<>();
+        for (Topic t : new ArrayList<>(topics.values())) {
+            if (Glob.matchesOrEmpty(pattern, t.id()) && t.maxLevel().compareTo(min) >= 0) {
+                out.put(t.id(), t);
+            }
+        }
+        return out;
+    }
+
+    public void addInhibitor(Inhibitor i) {
+        inhibitors.add(i);
+    }
+
+    public void removeInhibitor(Inhibitor i) {
+        inhibitors.remove(i);
+    }
+
+    public boolean isInhibited(String category, Tags tags) {
+        for (Inhibitor i : inhibitors) {
+            if (i.isInhibited(category, tags)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
