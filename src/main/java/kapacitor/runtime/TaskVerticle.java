@@ -18,6 +18,7 @@ import kapacitor.runtime.ingest.Frame;
 import kapacitor.runtime.ingest.TaskInbox;
 import kapacitor.runtime.operator.HttpOutOperator;
 import kapacitor.runtime.operator.OperatorFactory;
+import kapacitor.runtime.operator.TaskBound;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,12 +78,21 @@ public final class TaskVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(throughputTimer);
+        for (NodeRuntime r : nodes.values()) {
+            if (r.operator instanceof TaskBound b) {
+                b.unbind();
+            }
+        }
         return Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
     }
 
     private void build() {
         for (NodeDef n : spec.pipeline().sorted()) {
             NodeRuntime r = new NodeRuntime(spec.id(), n, OperatorFactory.create(n));
+            if (r.operator instanceof TaskBound b) {
+                // Operators that talk to services outside the task (alert topics, HTTP peers) learn where they run.
+                b.bind(spec.id(), vertx);
+            }
             nodes.put(n, r);
             if (r.operator instanceof HttpOutOperator h) {
                 outputs.put(h.endpoint(), h);

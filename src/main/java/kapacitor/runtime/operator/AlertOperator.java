@@ -118,6 +118,11 @@ public final class AlertOperator extends GroupedOperator<AlertGroupState> implem
     }
 
     /** The node's statistics as Kapacitor names them. */
+    @Override
+    public Map<String, Long> extraStats() {
+        return alertStats();
+    }
+
     public Map<String, Long> alertStats() {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put("alerts_triggered", alertsTriggered);

@@ -10,4 +10,9 @@ public interface Operator {
     default long cardinality() {
         return 0;
     }
+
+    /** Node-specific counters shown beside the common ones (e.g. the alert node's alerts_triggered). */
+    default java.util.Map<String, Long> extraStats() {
+        return java.util.Map.of();
+    }
 }

@@ -63,6 +63,8 @@ public final class OperatorFactory {
                 return defaults(n);
             case "delete":
                 return new DeleteOperator(strings(n.allValues("Field")), strings(n.allValues("Tag")));
+            case "alert":
+                return new AlertOperator(n);
             default:
                 throw unsupported(type);
         }
