@@ -199,7 +199,9 @@ public final class TaskVerticle extends VerticleBase {
         Map<String, Long> processed = new HashMap<>();
         for (NodeRuntime r : nodes.values()) {
             Map<String, String> s = new HashMap<>();
-            r.stats().forEach((k, v) -> s.put(k, String.valueOf(v)));
+            // Kapacitor's avg_exec_time_ns is a duration var: an integer in JSON, Go's duration text in DOT.
+            r.stats().forEach((k, v) -> s.put(k, "avg_exec_time_ns".equals(k)
+                ? kapacitor.util.Durations.formatNanos(v) : String.valueOf(v)));
             snapshot.put(r.def, s);
             for (NodeRuntime.OutEdge e : r.outs) {
                 processed.put(r.def.name() + "->" + e.child.name(), e.stats.collected());
