@@ -54,7 +54,7 @@ public final class MqttHandler implements AlertHandler {
     }
 
     /** The enabled broker by name; without a name the one marked default, or the only one. */
-    private static JsonObject broker(List<JsonObject> all, String name) {
+    static JsonObject broker(List<JsonObject> all, String name) {
         List<JsonObject> enabled = all.stream().filter(c -> c.getBoolean("enabled", false)).toList();
         for (JsonObject c : enabled) {
             if (name.isEmpty() ? c.getBoolean("default", false) : name.equals(c.getString("name", ""))) {

@@ -38,7 +38,7 @@ public final class SmtpHandler implements AlertHandler {
 
     static Future<Void> send(Vertx vertx, SmtpClient client, List<String> to, String subject, String body) {
         return ServiceConfig.enabled(vertx, "smtp").compose(c -> {
-            List<String> rcpts = to.isEmpty() ? strings(c.getJsonArray("to")) : to;
+            List<String> rcpts = to == null || to.isEmpty() ? strings(c.getJsonArray("to")) : to;
             if (rcpts.isEmpty()) {
                 return Future.failedFuture(new HandlerException("not sending email, no recipients defined"));
             }
