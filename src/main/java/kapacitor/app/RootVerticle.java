@@ -9,6 +9,7 @@ import kapacitor.api.HttpServerSettings;
 import kapacitor.api.HttpServerVerticle;
 import kapacitor.api.NotImplementedRoutes;
 import kapacitor.api.config.ConfigRoutes;
+import kapacitor.api.servicetests.ServiceTestRoutes;
 import kapacitor.api.debug.DebugVarsRoutes;
 import kapacitor.api.storage.StorageRoutes;
 import kapacitor.api.tasks.TaskRoutes;
@@ -21,7 +22,9 @@ import kapacitor.runtime.TaskRunner;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
 import kapacitor.runtime.ingest.UdpListenerVerticle;
+import kapacitor.alert.handler.HandlerServiceTests;
 import kapacitor.service.config.ConfigManagerVerticle;
+import kapacitor.service.servicetest.ServiceTests;
 import kapacitor.service.storage.StorageManagerVerticle;
 import kapacitor.service.task.TaskCounts;
 import kapacitor.service.task.TaskManagerVerticle;
@@ -103,7 +106,8 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new TemplateRoutes(vertx.eventBus()));
         modules.add(new DebugVarsRoutes(stats, taskCounts::snapshot));
         modules.add(new ConfigRoutes(vertx.eventBus()));
-        modules.add(new NotImplementedRoutes(Set.of("config")));
+        modules.add(new ServiceTestRoutes(new ServiceTests(HandlerServiceTests.all(vertx))));
+        modules.add(new NotImplementedRoutes(Set.of("config", "service-tests")));
         return modules;
     }
 

@@ -30,7 +30,6 @@ class NotImplementedRoutesTest {
             {"GET", "/kapacitor/v1/replays/abc", "replays"},
             {"GET", "/kapacitor/v1/alerts/topics", "alerts"},
             {"GET", "/kapacitor/v1/users", "users"},
-            {"GET", "/kapacitor/v1/service-tests", "service-tests"},
             {"GET", "/kapacitor/v1/api/v2/tasks", "flux tasks"},
             {"GET", "/kapacitor/v1preview/logs", "logs"},
         }) {

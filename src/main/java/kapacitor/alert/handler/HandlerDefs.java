@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the handlers an alert node declares in its script (.post(), .tcp(), .exec(), .log()). */
+/** Builds the handlers an alert node declares in its script (.post(), .tcp(), .exec(), .log(), and the
+ * service-backed kinds of {@link HandlerFactory}). */
 public final class HandlerDefs {
     private HandlerDefs() {
     }
@@ -51,6 +52,9 @@ public final class HandlerDefs {
                 }
             }
             default:
+                if (HandlerFactory.kindOf(h) != null) {
+                    return HandlerFactory.create(vertx, h);
+                }
                 throw new IllegalArgumentException("alert handler " + h.type() + " is not supported yet");
         }
     }

@@ -1,0 +1,111 @@
+package kapacitor.alert.handler;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import kapacitor.alert.Level;
+import kapacitor.service.servicetest.ServiceTester;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The service tests of the handler services: Kapacitor's default test options (same names, order and defaults) and
+ * a real send with them through the same code the handlers use.
+ */
+public final class HandlerServiceTests {
+    private HandlerServiceTests() {
+    }
+
+    private record Tester(String name, Function<Vertx, Future<Map<String, Object>>> defaults,
+                          Function<JsonObject, Future<Void>> run, Vertx vertx) implements ServiceTester {
+        @Override
+        public Future<Map<String, Object>> options() {
+            return defaults.apply(vertx);
+        }
+
+        @Override
+        public Future<Void> test(JsonObject options) {
+            try {
+                return run.apply(options);
+            } catch (RuntimeException e) {
+                return Future.failedFuture(e);
+            }
+        }
+    }
+
+    public static List<ServiceTester> all(Vertx vertx) {
+        HttpSender http = new HttpSender(vertx);
+        SmtpClient smtp = new SmtpClient(vertx);
+        MqttPublisher mqtt = new MqttPublisher(vertx);
+        List<ServiceTester> out = new ArrayList<>();
+        out.add(new Tester("slack", v -> SlackHandler.workspace(v, "").otherwise(new JsonObject()).map(c -> opts(
+            "workspace", c.getString("workspace", ""), "channel", c.getString("channel", ""),
+            "message", "test slack message", "level", "CRITICAL", "username", "", "icon-emoji", "")),
+            o -> SlackHandler.send(vertx, http, o.getString("workspace"), o.getString("channel"),
+                o.getString("message"), o.getString("username"), o.getString("icon-emoji"),
+                Level.parse(o.getString("level"))), vertx));
+        out.add(new Tester("victorops", v -> ServiceConfig.single(v, "victorops").map(c -> opts(
+            "routingKey", c.getString("routing-key", ""), "messageType", "CRITICAL",
+            "message", "test victorops message", "entityID", "testEntityID")),
+            o -> VictorOpsHandler.send(vertx, http, o.getString("routingKey"), o.getString("messageType"),
+                o.getString("message"), o.getString("entityID"), System.currentTimeMillis() / 1000,
+                "{\"series\":null}"), vertx));
+        out.add(new Tester("telegram", v -> ServiceConfig.single(v, "telegram").map(c -> opts(
+            "chat-id", c.getString("chat-id", ""), "parse-mode", c.getString("parse-mode", ""),
+            "message", "test telegram message",
+            "disable-web-page-preview", c.getBoolean("disable-web-page-preview", false),
+            "disable-notification", c.getBoolean("disable-notification", false))),
+            o -> TelegramHandler.send(vertx, http, o.getString("chat-id"), o.getString("parse-mode"),
+                o.getString("message"), o.getBoolean("disable-web-page-preview"),
+                o.getBoolean("disable-notification")), vertx));
+        out.add(new Tester("teams", v -> ServiceConfig.single(v, "teams").map(c -> opts(
+            "channel_url", c.getString("channel-url", ""), "alert_topic", "test kapacitor alert topic",
+            "alert_id", "foo/bar/bat", "message", "test teams message", "level", "CRITICAL")),
+            o -> TeamsHandler.send(vertx, http, o.getString("channel_url"), o.getString("alert_topic"),
+                o.getString("alert_id"), o.getString("message"), Level.parse(o.getString("level"))), vertx));
+        out.add(new Tester("smtp", v -> ServiceConfig.single(v, "smtp").map(c -> opts(
+            "to", strings(c.getJsonArray("to")), "subject", "test subject", "body", "test body")),
+            o -> SmtpHandler.send(vertx, smtp, strings(o.getJsonArray("to")), o.getString("subject"),
+                o.getString("body")), vertx));
+        out.add(new Tester("mqtt", v -> ServiceConfig.elements(v, "mqtt").map(list -> {
+            JsonObject b = MqttHandler.broker(list, "");
+            return opts("broker-name", b == null ? "" : b.getString("name", ""), "topic", "",
+                "message", "test MQTT message", "qos", "at-most-once", "retained", false);
+        }), o -> {
+            int qos = MqttPublisher.qosOf(o.getString("qos"));
+            if (qos < 0) {
+                return Future.failedFuture(new HandlerException("invalid QoS level"));
+            }
+            return MqttHandler.send(vertx, mqtt, o.getString("broker-name"), o.getString("topic"), qos,
+                o.getBoolean("retained"), o.getString("message"));
+        }, vertx));
+        out.add(new Tester("kafka", v -> Future.succeededFuture(opts("cluster", "example", "topic", "test",
+            "key", "key", "message", "test kafka message")),
+            o -> Future.failedFuture(new HandlerException(KafkaHandler.UNAVAILABLE)), vertx));
+        return out;
+    }
+
+    private static Map<String, Object> opts(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** A JSON string list as a Java list; Go's nil slice (null) stays null. */
+    private static List<String> strings(JsonArray a) {
+        if (a == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        a.forEach(o -> out.add(String.valueOf(o)));
+        return out;
+    }
+
+}
