@@ -75,6 +75,10 @@ public final class ApiRouter {
     }
 
     private static final String ROUTE = "kapacitor.route";
+    private static final Mux.Entry NOT_FOUND = new Mux.Entry(ctx -> {
+        ctx.response().setStatusCode(404);
+        FailureHandler.writeError(ctx, "Not Found");
+    }, false);
 
     /** Finds the route, then buffers the body for it unless it reads the body itself. */
     private static void route(RoutingContext ctx, Mux mux, BodyHandler body) {
@@ -85,9 +89,8 @@ public final class ApiRouter {
             e = mux.match(ctx.request().method(), BASE + path.substring(PREVIEW.length()));
         }
         if (e == null) {
-            ctx.response().setStatusCode(404);
-            FailureHandler.writeError(ctx, "Not Found");
-            return;
+            // Read the body before answering, so the kept-alive connection is ready for the next request.
+            e = NOT_FOUND;
         }
         ctx.put(ROUTE, e);
         if (e.rawBody()) {

@@ -84,6 +84,15 @@ class ApiRouterTest {
     }
 
     @Test
+    void aPostWithABodyToAnUnknownPathLeavesTheConnectionUsable() {
+        Http single = new Http(vertx, http.port(), new io.vertx.core.http.HttpClientOptions());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(404, await(single.post("/kapacitor/v1/nope", "x".repeat(900))).status());
+            assertEquals(204, await(single.get("/kapacitor/v1/ping")).status());
+        }
+    }
+
+    @Test
     void routesListsPatternsWithMethods() {
         Http.Response r = await(http.get("/kapacitor/v1/:routes"));
         assertEquals(200, r.status());

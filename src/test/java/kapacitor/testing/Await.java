@@ -22,6 +22,14 @@ public final class Await {
                 throw r;
             }
             throw new IllegalStateException(cause);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // A hang is easier to explain with every thread's stack in the test output.
+            StringBuilder dump = new StringBuilder("Await timed out after " + seconds + " s; threads:\n");
+            for (var info : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+                dump.append(info);
+            }
+            System.err.println(dump);
+            throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
