@@ -51,9 +51,14 @@ final class NodeRuntime implements Output {
     }
 
     void process(Message m) {
+        process(0, m);
+    }
+
+    /** Handles a message from the parent at index {@code parent} of the node's parents. */
+    void process(int parent, Message m) {
         long start = System.nanoTime();
         try {
-            operator.process(m, this);
+            operator.process(parent, m, this);
         } catch (RuntimeException e) {
             error(String.valueOf(e.getMessage()));
         }

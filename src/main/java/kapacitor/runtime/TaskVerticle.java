@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import kapacitor.app.LocalCodec;
@@ -16,8 +17,13 @@ import kapacitor.runtime.edge.Message;
 import kapacitor.runtime.edge.PointMessage;
 import kapacitor.runtime.ingest.Frame;
 import kapacitor.runtime.ingest.TaskInbox;
+import kapacitor.runtime.operator.ContextAware;
 import kapacitor.runtime.operator.HttpOutOperator;
+import kapacitor.runtime.operator.NodeContext;
 import kapacitor.runtime.operator.OperatorFactory;
+import kapacitor.runtime.operator.Output;
+import kapacitor.runtime.time.TaskClock;
+import kapacitor.runtime.time.VertxClock;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +41,7 @@ public final class TaskVerticle extends VerticleBase {
 
     private final TaskSpec spec;
     private final TaskInbox inbox;
+    private final java.util.function.Function<Vertx, TaskClock> clocks;
     private final Map<NodeDef, NodeRuntime> nodes = new LinkedHashMap<>();
     private final Map<String, HttpOutOperator> outputs = new HashMap<>();
     private final EdgeStats sourceIn = new EdgeStats();
@@ -48,8 +55,14 @@ public final class TaskVerticle extends VerticleBase {
     private double throughput;
 
     public TaskVerticle(TaskSpec spec, TaskInbox inbox) {
+        this(spec, inbox, VertxClock::new);
+    }
+
+    /** With another clock for the nodes' timers (tests drive a manual one). */
+    public TaskVerticle(TaskSpec spec, TaskInbox inbox, java.util.function.Function<Vertx, TaskClock> clocks) {
         this.spec = spec;
         this.inbox = inbox;
+        this.clocks = clocks;
     }
 
     public static String edgeAddress(String taskId, int n) {
@@ -64,6 +77,12 @@ public final class TaskVerticle extends VerticleBase {
         } catch (RuntimeException e) {
             return Future.failedFuture(e.getMessage());
         }
+        TaskClock clock = clocks.apply(vertx);
+        for (NodeRuntime r : nodes.values()) {
+            if (r.operator instanceof ContextAware c) {
+                c.open(nodeContext(r, clock));
+            }
+        }
         consumers.add(vertx.eventBus().<Frame>localConsumer(inbox.address(), m -> onFrame(m.body())));
         // Kapacitor's throughput: points collected by the source during the last second.
         throughputTimer = vertx.setPeriodic(1000, id -> {
@@ -77,6 +96,11 @@ public final class TaskVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(throughputTimer);
+        for (NodeRuntime r : nodes.values()) {
+            if (r.operator instanceof ContextAware c) {
+                c.close();
+            }
+        }
         return Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
     }
 
@@ -98,7 +122,9 @@ public final class TaskVerticle extends VerticleBase {
                 r.outs.add(out);
                 NodeRuntime child = nodes.get(c);
                 child.ins.add(out.stats);
-                consumers.add(vertx.eventBus().<EdgeFrame>localConsumer(address, m -> onEdge(child, m.body())));
+                int parent = c.parents().indexOf(r.def);
+                consumers.add(vertx.eventBus().<EdgeFrame>localConsumer(address,
+                    m -> onEdge(child, parent, m.body())));
             }
         }
     }
@@ -120,12 +146,48 @@ public final class TaskVerticle extends VerticleBase {
         }
     }
 
-    private void onEdge(NodeRuntime node, EdgeFrame frame) {
+    private void onEdge(NodeRuntime node, int parent, EdgeFrame frame) {
         pending--;
         for (Message m : frame.messages()) {
-            node.process(m);
+            node.process(parent, m);
         }
         send(node);
+    }
+
+    private NodeContext nodeContext(NodeRuntime node, TaskClock clock) {
+        return new NodeContext() {
+            @Override
+            public Vertx vertx() {
+                return vertx;
+            }
+
+            @Override
+            public TaskClock clock() {
+                return clock;
+            }
+
+            @Override
+            public Output output() {
+                return node;
+            }
+
+            @Override
+            public Runnable run(Runnable action) {
+                return () -> {
+                    try {
+                        action.run();
+                    } catch (RuntimeException e) {
+                        node.error(String.valueOf(e.getMessage()));
+                    }
+                    send(node);
+                };
+            }
+
+            @Override
+            public void self(Message m) {
+                node.process(m);
+            }
+        };
     }
 
     private void send(NodeRuntime node) {

@@ -7,8 +7,11 @@ package kapacitor.runtime.edge;
 public final class EdgeStats {
     private volatile long collected;
 
+    /** Counts a point or a batch; control messages are not counted, as in Kapacitor. */
     public void count(Message m) {
-        collected++;
+        if (m == null || m.isData()) {
+            collected++;
+        }
     }
 
     public long collected() {

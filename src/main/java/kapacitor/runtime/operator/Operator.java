@@ -6,6 +6,14 @@ import kapacitor.runtime.edge.Message;
 public interface Operator {
     void process(Message m, Output out);
 
+    /**
+     * Handles a message from the parent at index {@code parent} (the node's parents in pipeline order). Only nodes with
+     * several parents (join, union) care which one sent it.
+     */
+    default void process(int parent, Message m, Output out) {
+        process(m, out);
+    }
+
     /** The number of groups the operator holds state for (Kapacitor's working_cardinality). */
     default long cardinality() {
         return 0;

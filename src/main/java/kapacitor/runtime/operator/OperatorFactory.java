@@ -63,6 +63,23 @@ public final class OperatorFactory {
                 return defaults(n);
             case "delete":
                 return new DeleteOperator(strings(n.allValues("Field")), strings(n.allValues("Tag")));
+            case "barrier":
+                return new BarrierOperator(n.durationNanos("Idle"), n.durationNanos("Period"),
+                    Boolean.TRUE.equals(n.value("Delete")));
+            case "union":
+                return new UnionOperator(n.stringValue("Rename"), n.parents().size());
+            case "join":
+                return new JoinOperator(stringList(n.values("As")), stringList(n.values("On")),
+                    n.stringValue("Delimiter"), n.stringValue("StreamName"), n.durationNanos("Tolerance"),
+                    n.value("Fill"), Boolean.TRUE.equals(n.value("DeleteAll")), n.parents().size());
+            case "state_duration":
+                return StateTrackingOperator.duration(Lambdas.compile(n.value("Lambda"), "stateDuration"),
+                    n.stringValue("As"), n.durationNanos("Unit"));
+            case "state_count":
+                return StateTrackingOperator.count(Lambdas.compile(n.value("Lambda"), "stateCount"),
+                    n.stringValue("As"));
+            case "changeDetect":
+                return new ChangeDetectOperator(stringList(n.values("Fields")));
             default:
                 throw unsupported(type);
         }
@@ -98,6 +115,10 @@ public final class OperatorFactory {
             tags.put((String) call.get(0), (String) call.get(1));
         }
         return new DefaultOperator(fields, tags);
+    }
+
+    private static List<String> stringList(List<Object> values) {
+        return values.stream().map(String::valueOf).toList();
     }
 
     private static Set<String> strings(List<Object> values) {
