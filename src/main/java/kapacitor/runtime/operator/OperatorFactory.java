@@ -80,6 +80,12 @@ public final class OperatorFactory {
                     n.stringValue("As"));
             case "changeDetect":
                 return new ChangeDetectOperator(stringList(n.values("Fields")));
+            case "flatten":
+                return new FlattenOperator(stringList(n.values("On")), n.stringValue("Delimiter"),
+                    n.durationNanos("Tolerance"), n.has("DropOriginalFieldName")
+                    && !Boolean.FALSE.equals(n.value("DropOriginalFieldName")));
+            case "combine":
+                return combine(n);
             default:
                 throw unsupported(type);
         }
@@ -103,6 +109,16 @@ public final class OperatorFactory {
         List<String> keepList = n.allValues("Keep").stream().map(String::valueOf).toList();
         return new EvalOperator(exprs, n.allValues("As").stream().map(String::valueOf).toList(),
             strings(n.allValues("Tags")), n.has("Keep"), keepList, n.isQuiet());
+    }
+
+    private static CombineOperator combine(NodeDef n) {
+        List<Expr> exprs = new ArrayList<>();
+        List<Object> lambdas = n.values("Lambdas");
+        for (int i = 0; i < lambdas.size(); i++) {
+            exprs.add(Lambdas.compile(lambdas.get(i), String.valueOf(i)));
+        }
+        return new CombineOperator(exprs, stringList(n.values("As")), n.stringValue("Delimiter"),
+            n.durationNanos("Tolerance"), n.longValue("Max"));
     }
 
     private static DefaultOperator defaults(NodeDef n) {
