@@ -19,7 +19,7 @@ import java.util.Set;
 public final class OperatorFactory {
     private static final Set<String> INFLUXQL = Set.of("count", "distinct", "mean", "median", "mode", "spread", "sum",
         "first", "last", "min", "max", "percentile", "top", "bottom", "stddev", "difference", "cumulativeSum",
-        "movingAverage", "elapsed");
+        "movingAverage", "elapsed", "holtWinters");
 
     private OperatorFactory() {
     }
