@@ -116,6 +116,7 @@ final class NodeRuntime implements Output {
         m.put("avg_exec_time_ns", execCount == 0 ? 0 : execNanos / execCount);
         m.put("errors", errors);
         m.put("working_cardinality", operator.cardinality());
+        m.putAll(operator.stats());
         return m;
     }
 }

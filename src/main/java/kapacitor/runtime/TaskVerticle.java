@@ -20,6 +20,8 @@ import kapacitor.runtime.ingest.TaskInbox;
 import kapacitor.runtime.operator.ContextAware;
 import kapacitor.runtime.operator.HttpOutOperator;
 import kapacitor.runtime.operator.NodeContext;
+import kapacitor.runtime.operator.NodeServices;
+import kapacitor.runtime.operator.StatsOperator;
 import kapacitor.runtime.operator.OperatorFactory;
 import kapacitor.runtime.operator.Output;
 import kapacitor.runtime.time.TaskClock;
@@ -42,6 +44,7 @@ public final class TaskVerticle extends VerticleBase {
     private final TaskSpec spec;
     private final TaskInbox inbox;
     private final java.util.function.Function<Vertx, TaskClock> clocks;
+    private final NodeServices services;
     private final Map<NodeDef, NodeRuntime> nodes = new LinkedHashMap<>();
     private final Map<String, HttpOutOperator> outputs = new HashMap<>();
     private final EdgeStats sourceIn = new EdgeStats();
@@ -55,13 +58,15 @@ public final class TaskVerticle extends VerticleBase {
     private double throughput;
 
     public TaskVerticle(TaskSpec spec, TaskInbox inbox) {
-        this(spec, inbox, VertxClock::new);
+        this(spec, inbox, NodeServices.NONE, VertxClock::new);
     }
 
-    /** With another clock for the nodes' timers (tests drive a manual one). */
-    public TaskVerticle(TaskSpec spec, TaskInbox inbox, java.util.function.Function<Vertx, TaskClock> clocks) {
+    /** With the services nodes may use, and a clock for the nodes' timers (tests may drive a manual one). */
+    public TaskVerticle(TaskSpec spec, TaskInbox inbox, NodeServices services,
+                        java.util.function.Function<Vertx, TaskClock> clocks) {
         this.spec = spec;
         this.inbox = inbox;
+        this.services = services.withTaskDbrps(spec.dbrps());
         this.clocks = clocks;
     }
 
@@ -106,10 +111,16 @@ public final class TaskVerticle extends VerticleBase {
 
     private void build() {
         for (NodeDef n : spec.pipeline().sorted()) {
-            NodeRuntime r = new NodeRuntime(spec.id(), n, OperatorFactory.create(n));
+            NodeRuntime r = new NodeRuntime(spec.id(), n, OperatorFactory.create(n, services));
             nodes.put(n, r);
             if (r.operator instanceof HttpOutOperator h) {
                 outputs.put(h.endpoint(), h);
+            }
+        }
+        for (NodeRuntime r : nodes.values()) {
+            if (r.operator instanceof StatsOperator s && r.def.value("SourceNode") instanceof NodeDef watched) {
+                NodeRuntime w = nodes.get(watched);
+                s.watch(() -> w == null || w.outs.isEmpty() ? null : w.outs.get(0).stats);
             }
         }
         source = nodes.get(spec.pipeline().source());

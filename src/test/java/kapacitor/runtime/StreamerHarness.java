@@ -8,6 +8,7 @@ import kapacitor.model.TaskType;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
 import kapacitor.runtime.operator.GoJson;
+import kapacitor.runtime.operator.NodeServices;
 import kapacitor.runtime.time.GoTime;
 import kapacitor.tick.eval.TickCompiler;
 
@@ -33,10 +34,15 @@ final class StreamerHarness implements AutoCloseable {
     final LocalTaskRunner runner;
 
     StreamerHarness() {
+        this(Map.of());
+    }
+
+    /** With configured httpPost endpoints; the URLs may be filled in later through {@link #endpoints}. */
+    StreamerHarness(Map<String, NodeServices.HttpPostEndpoint> endpoints) {
         vertx = Vertx.vertx();
         Codecs.register(vertx);
         router = new IngestRouter(vertx.eventBus(), new IngestStats());
-        runner = new LocalTaskRunner(vertx, router);
+        runner = new LocalTaskRunner(vertx, router, LocalTaskRunner.DEFAULT_MAX_IN_FLIGHT, List.of(), endpoints);
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class HttpOutOperator extends GroupedOperator<int[]> {
     }
 
     /** One models.Row; {@code batchTags} is null for a point, whose tags never become columns. */
-    private static void renderRow(StringBuilder b, String name, Tags tags, List<Point> points, Tags batchTags) {
+    static void renderRow(StringBuilder b, String name, Tags tags, List<Point> points, Tags batchTags) {
         b.append('{');
         boolean comma = false;
         if (!name.isEmpty()) {

@@ -14,6 +14,11 @@ public interface Operator {
         process(m, out);
     }
 
+    /** Statistics of the node beyond Kapacitor's common ones (e.g. points_written). */
+    default java.util.Map<String, Long> stats() {
+        return java.util.Map.of();
+    }
+
     /** The number of groups the operator holds state for (Kapacitor's working_cardinality). */
     default long cardinality() {
         return 0;

@@ -24,6 +24,21 @@ public final class OperatorFactory {
     private OperatorFactory() {
     }
 
+    /** Builds a node that may use services outside the task (httpPost, kapacitorLoopback, sideload, stats). */
+    public static Operator create(NodeDef n, NodeServices services) {
+        switch (n.type()) {
+            case "http_post":
+                return httpPost(n, services);
+            case "kapacitor_loopback":
+                return new LoopbackOperator(n.stringValue("Database"), n.stringValue("RetentionPolicy"),
+                    n.stringValue("Measurement"), stringPairs(n, "Tag"), services.loopback(), services.taskDbrps());
+            case "stats":
+                return new StatsOperator(n.durationNanos("Interval"), n.has("Align"));
+            default:
+                return create(n);
+        }
+    }
+
     public static Operator create(NodeDef n) {
         String type = n.type();
         if (INFLUXQL.contains(type)) {
@@ -119,6 +134,38 @@ public final class OperatorFactory {
         }
         return new CombineOperator(exprs, stringList(n.values("As")), n.stringValue("Delimiter"),
             n.durationNanos("Tolerance"), n.longValue("Max"));
+    }
+
+    private static HttpPostOperator httpPost(NodeDef n, NodeServices services) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String url;
+        List<Object> urls = n.values("URLs");
+        List<Object> endpoints = n.allValues("Endpoint");
+        if (!endpoints.isEmpty()) {
+            String name = String.valueOf(endpoints.get(0));
+            NodeServices.HttpPostEndpoint e = services.httpPost().get(name);
+            if (e == null) {
+                throw new IllegalArgumentException("endpoint '" + name + "' does not exist");
+            }
+            url = e.url();
+            headers.putAll(e.headers());
+        } else if (!urls.isEmpty()) {
+            url = String.valueOf(urls.get(0));
+        } else {
+            throw new IllegalArgumentException("httpPost needs a URL or an endpoint");
+        }
+        headers.putAll(stringPairs(n, "Header"));
+        return new HttpPostOperator(url, headers, n.stringValue("CodeField"), n.has("CaptureResponse"),
+            n.durationNanos("Timeout"));
+    }
+
+    /** The (key, value) calls of a property such as .tag(k, v), the last call of a key winning. */
+    private static Map<String, String> stringPairs(NodeDef n, String property) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (List<Object> call : n.calls(property)) {
+            m.put(String.valueOf(call.get(0)), String.valueOf(call.get(1)));
+        }
+        return m;
     }
 
     private static DefaultOperator defaults(NodeDef n) {
