@@ -189,4 +189,33 @@ class StreamerOutputNodesTest {
                 """, TaskType.STREAM, Map.of()), List.of(new DbRp("dbname", "rpname"))))));
         assertTrue(e.getMessage().contains("loop detected on dbrp: {dbname rpname}"), e.getMessage());
     }
+
+    @Test
+    void statsNodeEmitsTheWatchedNodesGroupCountsOnTheWallClock() throws Exception {
+        h = new StreamerHarness();
+        String name = "TestStream_Stats";
+        h.start(name, "stream_http_post", """
+            var data = stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host')
+            data
+                |stats(20ms)
+                |httpOut('TestStream_Stats')
+            """);
+        // A tick before the data gives an ungrouped row with 0 first; the group's row must reach 6.
+        java.util.regex.Pattern expected = java.util.regex.Pattern.compile("\\{\"name\":\"stats\",\"tags\":"
+            + "\\{\"host\":\"serverA\"},\"columns\":\\[\"time\",\"emitted\"],\"values\":\\[\\[\"[0-9T:.Z-]+\",6]]}]}$");
+        String out = "";
+        long deadline = System.nanoTime() + 10 * S;
+        while (!expected.matcher(out).find() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            try {
+                out = h.httpOut(name, name);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // No stats point yet.
+            }
+        }
+        assertTrue(expected.matcher(out).find(), out);
+    }
 }
