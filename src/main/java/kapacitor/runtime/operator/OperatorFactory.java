@@ -32,6 +32,8 @@ public final class OperatorFactory {
             case "kapacitor_loopback":
                 return new LoopbackOperator(n.stringValue("Database"), n.stringValue("RetentionPolicy"),
                     n.stringValue("Measurement"), stringPairs(n, "Tag"), services.loopback(), services.taskDbrps());
+            case "sideload":
+                return sideload(n, services);
             case "stats":
                 return new StatsOperator(n.durationNanos("Interval"), n.has("Align"));
             default:
@@ -157,6 +159,15 @@ public final class OperatorFactory {
         headers.putAll(stringPairs(n, "Header"));
         return new HttpPostOperator(url, headers, n.stringValue("CodeField"), n.has("CaptureResponse"),
             n.durationNanos("Timeout"));
+    }
+
+    private static SideloadOperator sideload(NodeDef n, NodeServices services) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (List<Object> call : n.calls("Field")) {
+            fields.put(String.valueOf(call.get(0)), call.get(1));
+        }
+        return new SideloadOperator(n.stringValue("Source"), stringList(n.allValues("Order")), fields,
+            stringPairs(n, "Tag"), services.sideloadDirs());
     }
 
     /** The (key, value) calls of a property such as .tag(k, v), the last call of a key winning. */
