@@ -291,4 +291,36 @@ class StreamerJoinUnionTest {
             row("cpu", tags("host", "serverB"), cols, at(0, -1L, 47.0), at(1, 1L, 95.1), at(3, 2L, 96.1))),
             out);
     }
+
+    @Test
+    void joinOnAcrossMeasurement() throws Exception {
+        String out = h.run("TestStream_JoinOn_AcrossMeasurement", "stream_join_on_across_measurement", """
+            var building = stream
+                |from()
+                    .measurement('building_power')
+                    .groupBy('building')
+            var floor = stream
+                |from()
+                    .measurement('floor_power')
+                    .groupBy('building', 'floor')
+            building
+                |join(floor)
+                    .as('building', 'floor')
+                    .on('building')
+                    .streamName('power_floor_percentage')
+                |log()
+                    .prefix('JOINED')
+                |eval(lambda: "floor.value" / "building.value")
+                    .as('value')
+                |httpOut('TestStream_JoinOn_AcrossMeasurement')
+            """);
+        var cols = columns("value");
+        String n = "power_floor_percentage";
+        assertAnyOrder(out,
+            row(n, tags("building", "shack", "floor", "1"), cols, at(0, 7.0 / 30.0)),
+            row(n, tags("building", "shack", "floor", "2"), cols, at(0, 11.0 / 30.0)),
+            row(n, tags("building", "shack", "floor", "3"), cols, at(0, 12.0 / 30.0)),
+            row(n, tags("building", "hut", "floor", "1"), cols, at(0, 19.0 / 40.0)),
+            row(n, tags("building", "hut", "floor", "2"), cols, at(0, 21.0 / 40.0)));
+    }
 }

@@ -3,6 +3,7 @@ package kapacitor.runtime.operator;
 import kapacitor.model.Fields;
 import kapacitor.model.Point;
 import kapacitor.runtime.edge.BarrierMessage;
+import kapacitor.runtime.edge.BatchMessage;
 import kapacitor.runtime.edge.Dimensions;
 import kapacitor.runtime.edge.Message;
 import kapacitor.runtime.edge.PointMessage;
@@ -17,10 +18,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Kapacitor's join node for stream edges: per group, the parents' points are put in sets by their time rounded to the
- * tolerance; a set goes out as one point (fields prefixed with the parent's name and the delimiter) once it is complete,
- * or, incomplete, once every parent has moved past its time (then filled, or dropped without fill). With {@code on},
- * points of parents grouped by fewer dimensions are matched to the more specific points of the others first.
+ * Kapacitor's join node: per group, the parents' points (or batches) are put in sets by their time rounded to the
+ * tolerance; a set goes out as one point (fields prefixed with the parent's name and the delimiter) or one batch of
+ * joined points once it is complete, or, incomplete, once every parent has moved past its time (then filled, or
+ * dropped without fill). With {@code on}, messages of parents grouped by fewer dimensions are matched to the more
+ * specific ones of the others first.
  */
 public final class JoinOperator implements Operator {
     private final List<String> names;
@@ -40,7 +42,7 @@ public final class JoinOperator implements Operator {
     private final boolean[] reported;
     private boolean allReported;
 
-    private record Src(int parent, PointMessage msg) {
+    private record Src(int parent, Message msg) {
     }
 
     public JoinOperator(List<String> names, List<String> on, String delimiter, String streamName, long tolerance,
@@ -72,11 +74,11 @@ public final class JoinOperator implements Operator {
 
     @Override
     public void process(int parent, Message m, Output out) {
-        if (m instanceof PointMessage p) {
+        if (m.isData()) {
             if (on.isEmpty()) {
-                group(p.groupId()).collect(parent, p, out);
+                group(m.groupId()).collect(parent, m, out);
             } else {
-                matchPoints(new Src(parent, p), out);
+                matchPoints(new Src(parent, m), out);
             }
         } else if (m instanceof BarrierMessage b) {
             group(b.groupId()).barrier(parent, b.time(), out);
@@ -95,8 +97,6 @@ public final class JoinOperator implements Operator {
                 }
             }
             out.emit(d);
-        } else {
-            out.error("join of batches is not supported yet");
         }
     }
 
@@ -185,13 +185,22 @@ public final class JoinOperator implements Operator {
         }
     }
 
-    /** The matched point takes the specific point's group tags and dimensions; both go to the specific group. */
+    /**
+     * The matched point takes the specific point's group tags and dimensions (a matched batch its group tags); both
+     * go to the specific group.
+     */
     private void sendMatch(Src specific, Src matched, Output out) {
-        PointMessage s = specific.msg;
-        Point mp = matched.msg.point();
-        TreeMap<String, String> tags = mp.tags().toMap();
-        tags.putAll(s.groupTags().toMap());
-        PointMessage m = PointMessage.of(mp.withTags(kapacitor.model.Tags.of(tags)), s.dims());
+        Message s = specific.msg;
+        Message m;
+        if (matched.msg instanceof PointMessage pm) {
+            Point mp = pm.point();
+            TreeMap<String, String> tags = mp.tags().toMap();
+            tags.putAll(s.groupTags().toMap());
+            m = PointMessage.of(mp.withTags(kapacitor.model.Tags.of(tags)), s.dims());
+        } else {
+            BatchMessage b = (BatchMessage) matched.msg;
+            m = new BatchMessage(b.name(), s.groupTags(), b.dims(), b.groupId(), b.time(), b.points());
+        }
         Group g = group(s.groupId());
         g.collect(specific.parent, s, out);
         g.collect(matched.parent, m, out);
@@ -199,29 +208,29 @@ public final class JoinOperator implements Operator {
 
     /** The sets of one group, by rounded time, and each parent's latest time (its head). */
     private final class Group {
-        private final TreeMap<Long, ArrayDeque<PointMessage[]>> sets = new TreeMap<>();
+        private final TreeMap<Long, ArrayDeque<Message[]>> sets = new TreeMap<>();
         private final long[] head = new long[parents];
 
         Group() {
             java.util.Arrays.fill(head, Long.MIN_VALUE);
         }
 
-        void collect(int parent, PointMessage p, Output out) {
+        void collect(int parent, Message p, Output out) {
             long t = round(p.time());
-            ArrayDeque<PointMessage[]> atTime = sets.computeIfAbsent(t, k -> {
-                ArrayDeque<PointMessage[]> q = new ArrayDeque<>();
-                q.add(new PointMessage[parents]);
+            ArrayDeque<Message[]> atTime = sets.computeIfAbsent(t, k -> {
+                ArrayDeque<Message[]> q = new ArrayDeque<>();
+                q.add(new Message[parents]);
                 return q;
             });
-            PointMessage[] set = null;
-            for (PointMessage[] s : atTime) {
+            Message[] set = null;
+            for (Message[] s : atTime) {
                 if (s[parent] == null) {
                     set = s;
                     break;
                 }
             }
             if (set == null) {
-                set = new PointMessage[parents];
+                set = new Message[parents];
                 atTime.addLast(set);
             }
             set[parent] = p;
@@ -249,8 +258,8 @@ public final class JoinOperator implements Operator {
 
         private void emit(boolean onlyReady, Output out) {
             while (!sets.isEmpty()) {
-                Map.Entry<Long, ArrayDeque<PointMessage[]>> oldest = sets.firstEntry();
-                ArrayDeque<PointMessage[]> q = oldest.getValue();
+                Map.Entry<Long, ArrayDeque<Message[]>> oldest = sets.firstEntry();
+                ArrayDeque<Message[]> q = oldest.getValue();
                 while (!q.isEmpty() && (!onlyReady || ready(q.peekFirst()))) {
                     join(q.pollFirst(), oldest.getKey(), out);
                 }
@@ -264,8 +273,8 @@ public final class JoinOperator implements Operator {
             }
         }
 
-        private boolean ready(PointMessage[] set) {
-            for (PointMessage p : set) {
+        private boolean ready(Message[] set) {
+            for (Message p : set) {
                 if (p == null) {
                     return false;
                 }
@@ -273,9 +282,9 @@ public final class JoinOperator implements Operator {
             return true;
         }
 
-        private void join(PointMessage[] set, long time, Output out) {
-            PointMessage first = null;
-            for (PointMessage p : set) {
+        private void join(Message[] set, long time, Output out) {
+            Message first = null;
+            for (Message p : set) {
                 if (p != null) {
                     first = p;
                     break;
@@ -284,6 +293,14 @@ public final class JoinOperator implements Operator {
             if (first == null) {
                 return;
             }
+            if (first instanceof BatchMessage b) {
+                joinBatches(set, b, time, out);
+                return;
+            }
+            joinPoints(set, (PointMessage) first, time, out);
+        }
+
+        private void joinPoints(Message[] set, PointMessage first, long time, Output out) {
             Fields firstFields = first.point().fields();
             Map<String, Object> fields = new LinkedHashMap<>();
             for (int i = 0; i < set.length; i++) {
@@ -296,15 +313,109 @@ public final class JoinOperator implements Operator {
                         fields.put(prefix + firstFields.key(k), fillValue);
                     }
                 } else {
-                    Fields f = set[i].point().fields();
-                    for (int k = 0; k < f.size(); k++) {
-                        fields.put(prefix + f.key(k), f.valueAt(k));
+                    if (!(set[i] instanceof PointMessage pm)) {
+                        out.error("failed to join into point: unexpected type of value " + set[i].name());
+                        return;
                     }
+                    putFields(fields, prefix, pm.point().fields());
                 }
             }
             String name = streamName.isEmpty() ? first.name() : streamName;
             Point p = new Point(name, "", "", first.groupTags(), Fields.of(fields), time);
             out.emit(new PointMessage(p, first.dims(), first.groupId()));
+        }
+
+        /**
+         * Kapacitor's JoinIntoBatch: walks the batches point by point in rounded time order, joining the points of
+         * one time; a missing parent is filled with the first point's field names, or drops the point (inner).
+         */
+        private void joinBatches(Message[] set, BatchMessage first, long time, Output out) {
+            int n = set.length;
+            BatchMessage[] batches = new BatchMessage[n];
+            for (int i = 0; i < n; i++) {
+                if (set[i] != null && !(set[i] instanceof BatchMessage)) {
+                    out.error("failed to join into batch: unexpected type of batch value");
+                    return;
+                }
+                batches[i] = (BatchMessage) set[i];
+            }
+            boolean[] empty = new boolean[n];
+            int emptyCount = 0;
+            int[] indexes = new int[n];
+            List<String> fieldNames = null;
+            List<Point> points = new ArrayList<>();
+            batchPoint:
+            while (emptyCount < n) {
+                Point[] row = new Point[n];
+                long setTime = 0;
+                boolean haveTime = false;
+                int count = 0;
+                for (int i = 0; i < n; i++) {
+                    if (empty[i]) {
+                        continue;
+                    }
+                    if (batches[i] == null || indexes[i] == batches[i].points().size()) {
+                        emptyCount++;
+                        empty[i] = true;
+                        continue;
+                    }
+                    Point bp = batches[i].points().get(indexes[i]);
+                    long t = round(bp.time());
+                    if (!haveTime) {
+                        setTime = t;
+                        haveTime = true;
+                    }
+                    if (t < setTime) {
+                        // An earlier point: start the row again from it.
+                        setTime = t;
+                        for (int j = 0; j < n; j++) {
+                            if (row[j] != null) {
+                                indexes[j]--;
+                            }
+                            row[j] = null;
+                        }
+                        row[i] = bp;
+                        indexes[i]++;
+                        count = 1;
+                    } else if (t == setTime) {
+                        if (fieldNames == null) {
+                            fieldNames = new ArrayList<>();
+                            for (int k = 0; k < bp.fields().size(); k++) {
+                                fieldNames.add(bp.fields().key(k));
+                            }
+                        }
+                        row[i] = bp;
+                        indexes[i]++;
+                        count++;
+                    }
+                }
+                if (count == 0) {
+                    continue;
+                }
+                Map<String, Object> fields = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    String prefix = names.get(i) + delimiter;
+                    if (row[i] == null) {
+                        if (fillValue == null) {
+                            continue batchPoint;
+                        }
+                        for (String k : fieldNames == null ? List.<String>of() : fieldNames) {
+                            fields.put(prefix + k, fillValue);
+                        }
+                    } else {
+                        putFields(fields, prefix, row[i].fields());
+                    }
+                }
+                points.add(new Point("", "", "", first.groupTags(), Fields.of(fields), setTime));
+            }
+            String name = streamName.isEmpty() ? first.name() : streamName;
+            out.emit(new BatchMessage(name, first.groupTags(), first.dims(), first.groupId(), time, points));
+        }
+
+        private void putFields(Map<String, Object> fields, String prefix, Fields f) {
+            for (int k = 0; k < f.size(); k++) {
+                fields.put(prefix + f.key(k), f.valueAt(k));
+            }
         }
     }
 }

@@ -61,6 +61,12 @@ final class NodeHarness implements Output {
         return operator;
     }
 
+    /** A message from the parent at {@code parent} (join, union). */
+    NodeHarness push(int parent, Message m) {
+        operator.process(parent, m, this);
+        return this;
+    }
+
     NodeHarness push(Message m) {
         operator.process(m, this);
         return this;
