@@ -9,6 +9,10 @@ import kapacitor.pipeline.NodeDef;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.RoutingTable;
 import kapacitor.runtime.ingest.TaskInbox;
+import kapacitor.runtime.operator.NodeServices;
+import kapacitor.runtime.time.VertxClock;
+
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +35,7 @@ public final class LocalTaskRunner implements TaskRunner {
     private final Vertx vertx;
     private final IngestRouter router;
     private final int maxInFlight;
+    private final NodeServices services;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
@@ -39,9 +44,19 @@ public final class LocalTaskRunner implements TaskRunner {
     }
 
     public LocalTaskRunner(Vertx vertx, IngestRouter router, int maxInFlight) {
+        this(vertx, router, maxInFlight, List.of(), Map.of());
+    }
+
+    /**
+     * With the {@code [sideload]} directories and the {@code [[httppost]]} endpoints nodes may use;
+     * kapacitorLoopback writes into {@code router}.
+     */
+    public LocalTaskRunner(Vertx vertx, IngestRouter router, int maxInFlight, List<Path> sideloadDirs,
+                           Map<String, NodeServices.HttpPostEndpoint> httpPostEndpoints) {
         this.vertx = vertx;
         this.router = router;
         this.maxInFlight = maxInFlight;
+        this.services = new NodeServices(List.of(), sideloadDirs, httpPostEndpoints, router::route);
     }
 
     public static String inboxAddress(String taskId) {
@@ -54,7 +69,7 @@ public final class LocalTaskRunner implements TaskRunner {
             return Future.failedFuture("task " + spec.id() + " is already executing");
         }
         TaskInbox inbox = new TaskInbox(spec.id(), inboxAddress(spec.id()), maxInFlight);
-        TaskVerticle verticle = new TaskVerticle(spec, inbox);
+        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, VertxClock::new);
         return vertx.deployVerticle(verticle).<Void>map(id -> {
             running.put(spec.id(), new Running(spec, inbox, verticle, id));
             installRoutes();

@@ -51,9 +51,14 @@ final class NodeRuntime implements Output {
     }
 
     void process(Message m) {
+        process(0, m);
+    }
+
+    /** Handles a message from the parent at index {@code parent} of the node's parents. */
+    void process(int parent, Message m) {
         long start = System.nanoTime();
         try {
-            operator.process(m, this);
+            operator.process(parent, m, this);
         } catch (RuntimeException e) {
             error(String.valueOf(e.getMessage()));
         }
@@ -111,7 +116,7 @@ final class NodeRuntime implements Output {
         m.put("avg_exec_time_ns", execCount == 0 ? 0 : execNanos / execCount);
         m.put("errors", errors);
         m.put("working_cardinality", operator.cardinality());
-        m.putAll(operator.extraStats());
+        m.putAll(operator.stats());
         return m;
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import kapacitor.app.LocalCodec;
@@ -16,9 +17,16 @@ import kapacitor.runtime.edge.Message;
 import kapacitor.runtime.edge.PointMessage;
 import kapacitor.runtime.ingest.Frame;
 import kapacitor.runtime.ingest.TaskInbox;
+import kapacitor.runtime.operator.ContextAware;
 import kapacitor.runtime.operator.HttpOutOperator;
+import kapacitor.runtime.operator.NodeContext;
+import kapacitor.runtime.operator.NodeServices;
+import kapacitor.runtime.operator.StatsOperator;
 import kapacitor.runtime.operator.OperatorFactory;
 import kapacitor.runtime.operator.TaskBound;
+import kapacitor.runtime.operator.Output;
+import kapacitor.runtime.time.TaskClock;
+import kapacitor.runtime.time.VertxClock;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +44,8 @@ public final class TaskVerticle extends VerticleBase {
 
     private final TaskSpec spec;
     private final TaskInbox inbox;
+    private final java.util.function.Function<Vertx, TaskClock> clocks;
+    private final NodeServices services;
     private final Map<NodeDef, NodeRuntime> nodes = new LinkedHashMap<>();
     private final Map<String, HttpOutOperator> outputs = new HashMap<>();
     private final EdgeStats sourceIn = new EdgeStats();
@@ -49,8 +59,16 @@ public final class TaskVerticle extends VerticleBase {
     private double throughput;
 
     public TaskVerticle(TaskSpec spec, TaskInbox inbox) {
+        this(spec, inbox, NodeServices.NONE, VertxClock::new);
+    }
+
+    /** With the services nodes may use, and a clock for the nodes' timers (tests may drive a manual one). */
+    public TaskVerticle(TaskSpec spec, TaskInbox inbox, NodeServices services,
+                        java.util.function.Function<Vertx, TaskClock> clocks) {
         this.spec = spec;
         this.inbox = inbox;
+        this.services = services.withTaskDbrps(spec.dbrps());
+        this.clocks = clocks;
     }
 
     public static String edgeAddress(String taskId, int n) {
@@ -64,6 +82,12 @@ public final class TaskVerticle extends VerticleBase {
             build();
         } catch (RuntimeException e) {
             return Future.failedFuture(e.getMessage());
+        }
+        TaskClock clock = clocks.apply(vertx);
+        for (NodeRuntime r : nodes.values()) {
+            if (r.operator instanceof ContextAware c) {
+                c.open(nodeContext(r, clock));
+            }
         }
         consumers.add(vertx.eventBus().<Frame>localConsumer(inbox.address(), m -> onFrame(m.body())));
         // Kapacitor's throughput: points collected by the source during the last second.
@@ -82,13 +106,16 @@ public final class TaskVerticle extends VerticleBase {
             if (r.operator instanceof TaskBound b) {
                 b.unbind();
             }
+            if (r.operator instanceof ContextAware c) {
+                c.close();
+            }
         }
         return Future.all(consumers.stream().map(MessageConsumer::unregister).toList());
     }
 
     private void build() {
         for (NodeDef n : spec.pipeline().sorted()) {
-            NodeRuntime r = new NodeRuntime(spec.id(), n, OperatorFactory.create(n));
+            NodeRuntime r = new NodeRuntime(spec.id(), n, OperatorFactory.create(n, services));
             if (r.operator instanceof TaskBound b) {
                 // Operators that talk to services outside the task (alert topics, HTTP peers) learn where they run.
                 b.bind(spec.id(), vertx);
@@ -96,6 +123,12 @@ public final class TaskVerticle extends VerticleBase {
             nodes.put(n, r);
             if (r.operator instanceof HttpOutOperator h) {
                 outputs.put(h.endpoint(), h);
+            }
+        }
+        for (NodeRuntime r : nodes.values()) {
+            if (r.operator instanceof StatsOperator s && r.def.value("SourceNode") instanceof NodeDef watched) {
+                NodeRuntime w = nodes.get(watched);
+                s.watch(() -> w == null || w.outs.isEmpty() ? null : w.outs.get(0).stats);
             }
         }
         source = nodes.get(spec.pipeline().source());
@@ -108,7 +141,9 @@ public final class TaskVerticle extends VerticleBase {
                 r.outs.add(out);
                 NodeRuntime child = nodes.get(c);
                 child.ins.add(out.stats);
-                consumers.add(vertx.eventBus().<EdgeFrame>localConsumer(address, m -> onEdge(child, m.body())));
+                int parent = c.parents().indexOf(r.def);
+                consumers.add(vertx.eventBus().<EdgeFrame>localConsumer(address,
+                    m -> onEdge(child, parent, m.body())));
             }
         }
     }
@@ -130,12 +165,48 @@ public final class TaskVerticle extends VerticleBase {
         }
     }
 
-    private void onEdge(NodeRuntime node, EdgeFrame frame) {
+    private void onEdge(NodeRuntime node, int parent, EdgeFrame frame) {
         pending--;
         for (Message m : frame.messages()) {
-            node.process(m);
+            node.process(parent, m);
         }
         send(node);
+    }
+
+    private NodeContext nodeContext(NodeRuntime node, TaskClock clock) {
+        return new NodeContext() {
+            @Override
+            public Vertx vertx() {
+                return vertx;
+            }
+
+            @Override
+            public TaskClock clock() {
+                return clock;
+            }
+
+            @Override
+            public Output output() {
+                return node;
+            }
+
+            @Override
+            public Runnable run(Runnable action) {
+                return () -> {
+                    try {
+                        action.run();
+                    } catch (RuntimeException e) {
+                        node.error(String.valueOf(e.getMessage()));
+                    }
+                    send(node);
+                };
+            }
+
+            @Override
+            public void self(Message m) {
+                node.process(m);
+            }
+        };
     }
 
     private void send(NodeRuntime node) {

@@ -448,10 +448,10 @@ class StreamerEndToEndTest {
         assertFalse(runner.isExecuting("TestStream_Sample"));
 
         Pipeline bad = Pipeline.create(EdgeType.STREAM);
-        bad.chain(from(bad, "x"), "stateCount", List.of(new kapacitor.pipeline.LambdaValue(null)));
+        bad.chain(from(bad, "x"), "swarmAutoscale", List.of());
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
             () -> await(runner.start(new TaskSpec("bad", TaskType.STREAM, bad, List.of()))));
-        assertTrue(e.getMessage().contains("node type state_count is not supported yet"), e.getMessage());
+        assertTrue(e.getMessage().contains("node type swarm_autoscale is not supported yet"), e.getMessage());
         assertFalse(runner.isExecuting("bad"));
     }
 

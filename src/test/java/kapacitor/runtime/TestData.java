@@ -38,7 +38,11 @@ record TestData(String db, String rp, List<Point> points) {
     }
 
     private static Point parse(String line, String db, String rp) {
-        String[] parts = line.trim().split(" ");
+        String trimmed = line.trim();
+        int firstSpace = trimmed.indexOf(' ');
+        int lastSpace = trimmed.lastIndexOf(' ');
+        String[] parts = {trimmed.substring(0, firstSpace), trimmed.substring(firstSpace + 1, lastSpace),
+            trimmed.substring(lastSpace + 1)};
         String[] key = parts[0].split(",");
         List<String> tags = new ArrayList<>();
         for (int i = 1; i < key.length; i++) {
@@ -47,7 +51,8 @@ record TestData(String db, String rp, List<Point> points) {
             tags.add(kv[1]);
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        for (String f : parts[1].split(",")) {
+        // String values may hold spaces and commas: split on commas outside quotes.
+        for (String f : parts[1].split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
             String[] kv = f.split("=", 2);
             fields.put(kv[0], value(kv[1]));
         }

@@ -1,17 +1,79 @@
 package kapacitor.runtime.edge;
 
+import kapacitor.model.Tags;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * Counts of one edge as Kapacitor keeps them: points on a stream edge, batches on a batch edge. Written on the task's
- * thread, read from anywhere (volatile, single writer).
+ * Counts of one edge as Kapacitor keeps them: points on a stream edge, batches on a batch edge, and per group the
+ * points (a batch counts its points) until the group is deleted. Written on the task's thread; the total is
+ * readable from anywhere (volatile, single writer), the groups only on the task's thread.
  */
 public final class EdgeStats {
-    private volatile long collected;
+    /** One group's count on the edge, with the group's tags and dimensions (Kapacitor's edge.GroupStats). */
+    public static final class GroupCount {
+        private final String groupId;
+        private final Tags tags;
+        private final Dimensions dims;
+        private long collected;
 
+        GroupCount(String groupId, Tags tags, Dimensions dims) {
+            this.groupId = groupId;
+            this.tags = tags;
+            this.dims = dims;
+        }
+
+        public String groupId() {
+            return groupId;
+        }
+
+        public Tags tags() {
+            return tags;
+        }
+
+        public Dimensions dims() {
+            return dims;
+        }
+
+        public long collected() {
+            return collected;
+        }
+    }
+
+    private volatile long collected;
+    private final Map<String, GroupCount> groups = new LinkedHashMap<>();
+
+    /** Counts a point or a batch; control messages are not counted, as in Kapacitor; a delete forgets its group. */
     public void count(Message m) {
+        if (m == null) {
+            collected++;
+            return;
+        }
+        if (m instanceof DeleteGroupMessage) {
+            groups.remove(m.groupId());
+            return;
+        }
+        if (!m.isData()) {
+            return;
+        }
         collected++;
+        GroupCount g = groups.get(m.groupId());
+        if (g == null) {
+            g = new GroupCount(m.groupId(), m.groupTags(), m.dims());
+            groups.put(m.groupId(), g);
+        }
+        g.collected += m instanceof BatchMessage b ? b.points().size() : 1;
     }
 
     public long collected() {
         return collected;
+    }
+
+    /** The per-group counts, in order of the groups' first message; on the task's thread only. */
+    public List<GroupCount> groups() {
+        return new ArrayList<>(groups.values());
     }
 }

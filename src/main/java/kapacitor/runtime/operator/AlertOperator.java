@@ -119,7 +119,7 @@ public final class AlertOperator extends GroupedOperator<AlertGroupState> implem
 
     /** The node's statistics as Kapacitor names them. */
     @Override
-    public Map<String, Long> extraStats() {
+    public Map<String, Long> stats() {
         return alertStats();
     }
 

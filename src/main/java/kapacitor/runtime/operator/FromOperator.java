@@ -38,6 +38,10 @@ public final class FromOperator implements Operator {
 
     @Override
     public void process(Message m, Output out) {
+        if (!m.isData()) {
+            out.emit(m);
+            return;
+        }
         if (!(m instanceof PointMessage pm)) {
             out.error("from does not support batch data");
             return;

@@ -1,7 +1,9 @@
 package kapacitor.runtime.operator;
 
 import kapacitor.model.Point;
+import kapacitor.runtime.edge.BarrierMessage;
 import kapacitor.runtime.edge.BatchMessage;
+import kapacitor.runtime.edge.DeleteGroupMessage;
 import kapacitor.runtime.edge.Dimensions;
 import kapacitor.runtime.edge.Message;
 import kapacitor.runtime.edge.PointMessage;
@@ -48,6 +50,16 @@ public final class GroupByOperator implements Operator {
         if (m instanceof PointMessage p) {
             Dimensions dims = new Dimensions(p.dims().byName() || byName, tagNames.resolve(p.point().tags()));
             out.emit(p.withDims(dims));
+            return;
+        }
+        if (m instanceof DeleteGroupMessage d) {
+            pending.remove(d.groupId());
+            out.emit(d);
+            return;
+        }
+        if (m instanceof BarrierMessage barrier) {
+            flush(barrier.time(), out);
+            out.emit(barrier);
             return;
         }
         BatchMessage b = (BatchMessage) m;

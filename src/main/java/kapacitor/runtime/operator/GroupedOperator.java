@@ -1,6 +1,8 @@
 package kapacitor.runtime.operator;
 
+import kapacitor.runtime.edge.BarrierMessage;
 import kapacitor.runtime.edge.BatchMessage;
+import kapacitor.runtime.edge.DeleteGroupMessage;
 import kapacitor.runtime.edge.Message;
 import kapacitor.runtime.edge.PointMessage;
 
@@ -9,7 +11,8 @@ import java.util.Map;
 
 /**
  * An operator keeping one state object per group (Kapacitor's edge.GroupedConsumer): the state is created from the
- * group's first message.
+ * group's first message, a barrier included. A delete-group message drops the group's state and is passed on only
+ * when the group existed, as Kapacitor does.
  *
  * @param <S> the per-group state
  */
@@ -18,6 +21,13 @@ public abstract class GroupedOperator<S> implements Operator {
 
     @Override
     public final void process(Message m, Output out) {
+        if (m instanceof DeleteGroupMessage d) {
+            S state = groups.remove(d.groupId());
+            if (state != null) {
+                onDelete(state, d, out);
+            }
+            return;
+        }
         S state = groups.get(m.groupId());
         if (state == null) {
             state = newGroup(m);
@@ -25,9 +35,21 @@ public abstract class GroupedOperator<S> implements Operator {
         }
         if (m instanceof PointMessage p) {
             onPoint(state, p, out);
+        } else if (m instanceof BatchMessage b) {
+            onBatch(state, b, out);
         } else {
-            onBatch(state, (BatchMessage) m, out);
+            onBarrier(state, (BarrierMessage) m, out);
         }
+    }
+
+    /** A barrier of the group; passed on unless the node has something to flush first. */
+    protected void onBarrier(S state, BarrierMessage b, Output out) {
+        out.emit(b);
+    }
+
+    /** The group was deleted and its state dropped; passed on. */
+    protected void onDelete(S state, DeleteGroupMessage d, Output out) {
+        out.emit(d);
     }
 
     protected abstract S newGroup(Message first);

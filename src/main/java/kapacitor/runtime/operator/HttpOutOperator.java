@@ -4,6 +4,7 @@ import kapacitor.model.Fields;
 import kapacitor.model.Point;
 import kapacitor.model.Tags;
 import kapacitor.runtime.edge.BatchMessage;
+import kapacitor.runtime.edge.DeleteGroupMessage;
 import kapacitor.runtime.edge.Message;
 import kapacitor.runtime.edge.PointMessage;
 import kapacitor.runtime.time.GoTime;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 public final class HttpOutOperator extends GroupedOperator<int[]> {
     private final String endpoint;
     private final List<Message> latest = new ArrayList<>();
+    private final List<int[]> indexes = new ArrayList<>();
 
     public HttpOutOperator(String endpoint) {
         this.endpoint = endpoint;
@@ -31,7 +33,20 @@ public final class HttpOutOperator extends GroupedOperator<int[]> {
     @Override
     protected int[] newGroup(Message first) {
         latest.add(first);
-        return new int[] {latest.size() - 1};
+        int[] index = {latest.size() - 1};
+        indexes.add(index);
+        return index;
+    }
+
+    /** The group's row goes away; the rows after it move up, as Kapacitor's result series do. */
+    @Override
+    protected void onDelete(int[] index, DeleteGroupMessage d, Output out) {
+        latest.remove(index[0]);
+        indexes.remove(index[0]);
+        for (int i = index[0]; i < indexes.size(); i++) {
+            indexes.get(i)[0] = i;
+        }
+        out.emit(d);
     }
 
     @Override
@@ -68,7 +83,7 @@ public final class HttpOutOperator extends GroupedOperator<int[]> {
     }
 
     /** One models.Row; {@code batchTags} is null for a point, whose tags never become columns. */
-    private static void renderRow(StringBuilder b, String name, Tags tags, List<Point> points, Tags batchTags) {
+    static void renderRow(StringBuilder b, String name, Tags tags, List<Point> points, Tags batchTags) {
         b.append('{');
         boolean comma = false;
         if (!name.isEmpty()) {

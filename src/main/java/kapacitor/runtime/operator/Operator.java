@@ -6,13 +6,22 @@ import kapacitor.runtime.edge.Message;
 public interface Operator {
     void process(Message m, Output out);
 
+    /**
+     * Handles a message from the parent at index {@code parent} (the node's parents in pipeline order). Only nodes with
+     * several parents (join, union) care which one sent it.
+     */
+    default void process(int parent, Message m, Output out) {
+        process(m, out);
+    }
+
+    /** Statistics of the node beyond Kapacitor's common ones (e.g. points_written). */
+    default java.util.Map<String, Long> stats() {
+        return java.util.Map.of();
+    }
+
     /** The number of groups the operator holds state for (Kapacitor's working_cardinality). */
     default long cardinality() {
         return 0;
     }
 
-    /** Node-specific counters shown beside the common ones (e.g. the alert node's alerts_triggered). */
-    default java.util.Map<String, Long> extraStats() {
-        return java.util.Map.of();
-    }
 }

@@ -19,9 +19,26 @@ import java.util.Set;
 public final class OperatorFactory {
     private static final Set<String> INFLUXQL = Set.of("count", "distinct", "mean", "median", "mode", "spread", "sum",
         "first", "last", "min", "max", "percentile", "top", "bottom", "stddev", "difference", "cumulativeSum",
-        "movingAverage", "elapsed");
+        "movingAverage", "elapsed", "holtWinters");
 
     private OperatorFactory() {
+    }
+
+    /** Builds a node that may use services outside the task (httpPost, kapacitorLoopback, sideload, stats). */
+    public static Operator create(NodeDef n, NodeServices services) {
+        switch (n.type()) {
+            case "http_post":
+                return httpPost(n, services);
+            case "kapacitor_loopback":
+                return new LoopbackOperator(n.stringValue("Database"), n.stringValue("RetentionPolicy"),
+                    n.stringValue("Measurement"), stringPairs(n, "Tag"), services.loopback(), services.taskDbrps());
+            case "sideload":
+                return sideload(n, services);
+            case "stats":
+                return new StatsOperator(n.durationNanos("Interval"), n.has("Align"));
+            default:
+                return create(n);
+        }
     }
 
     public static Operator create(NodeDef n) {
@@ -65,6 +82,29 @@ public final class OperatorFactory {
                 return new DeleteOperator(strings(n.allValues("Field")), strings(n.allValues("Tag")));
             case "alert":
                 return new AlertOperator(n);
+            case "barrier":
+                return new BarrierOperator(n.durationNanos("Idle"), n.durationNanos("Period"),
+                    Boolean.TRUE.equals(n.value("Delete")));
+            case "union":
+                return new UnionOperator(n.stringValue("Rename"), n.parents().size());
+            case "join":
+                return new JoinOperator(stringList(n.values("As")), stringList(n.values("On")),
+                    n.stringValue("Delimiter"), n.stringValue("StreamName"), n.durationNanos("Tolerance"),
+                    n.value("Fill"), Boolean.TRUE.equals(n.value("DeleteAll")), n.parents().size());
+            case "state_duration":
+                return StateTrackingOperator.duration(Lambdas.compile(n.value("Lambda"), "stateDuration"),
+                    n.stringValue("As"), n.durationNanos("Unit"));
+            case "state_count":
+                return StateTrackingOperator.count(Lambdas.compile(n.value("Lambda"), "stateCount"),
+                    n.stringValue("As"));
+            case "changeDetect":
+                return new ChangeDetectOperator(stringList(n.values("Fields")));
+            case "flatten":
+                return new FlattenOperator(stringList(n.values("On")), n.stringValue("Delimiter"),
+                    n.durationNanos("Tolerance"), n.has("DropOriginalFieldName")
+                    && !Boolean.FALSE.equals(n.value("DropOriginalFieldName")));
+            case "combine":
+                return combine(n);
             default:
                 throw unsupported(type);
         }
@@ -90,6 +130,57 @@ public final class OperatorFactory {
             strings(n.allValues("Tags")), n.has("Keep"), keepList, n.isQuiet());
     }
 
+    private static CombineOperator combine(NodeDef n) {
+        List<Expr> exprs = new ArrayList<>();
+        List<Object> lambdas = n.values("Lambdas");
+        for (int i = 0; i < lambdas.size(); i++) {
+            exprs.add(Lambdas.compile(lambdas.get(i), String.valueOf(i)));
+        }
+        return new CombineOperator(exprs, stringList(n.values("As")), n.stringValue("Delimiter"),
+            n.durationNanos("Tolerance"), n.longValue("Max"));
+    }
+
+    private static HttpPostOperator httpPost(NodeDef n, NodeServices services) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String url;
+        List<Object> urls = n.values("URLs");
+        List<Object> endpoints = n.allValues("Endpoint");
+        if (!endpoints.isEmpty()) {
+            String name = String.valueOf(endpoints.get(0));
+            NodeServices.HttpPostEndpoint e = services.httpPost().get(name);
+            if (e == null) {
+                throw new IllegalArgumentException("endpoint '" + name + "' does not exist");
+            }
+            url = e.url();
+            headers.putAll(e.headers());
+        } else if (!urls.isEmpty()) {
+            url = String.valueOf(urls.get(0));
+        } else {
+            throw new IllegalArgumentException("httpPost needs a URL or an endpoint");
+        }
+        headers.putAll(stringPairs(n, "Header"));
+        return new HttpPostOperator(url, headers, n.stringValue("CodeField"), n.has("CaptureResponse"),
+            n.durationNanos("Timeout"));
+    }
+
+    private static SideloadOperator sideload(NodeDef n, NodeServices services) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (List<Object> call : n.calls("Field")) {
+            fields.put(String.valueOf(call.get(0)), call.get(1));
+        }
+        return new SideloadOperator(n.stringValue("Source"), stringList(n.allValues("Order")), fields,
+            stringPairs(n, "Tag"), services.sideloadDirs());
+    }
+
+    /** The (key, value) calls of a property such as .tag(k, v), the last call of a key winning. */
+    private static Map<String, String> stringPairs(NodeDef n, String property) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (List<Object> call : n.calls(property)) {
+            m.put(String.valueOf(call.get(0)), String.valueOf(call.get(1)));
+        }
+        return m;
+    }
+
     private static DefaultOperator defaults(NodeDef n) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (List<Object> call : n.calls("Field")) {
@@ -100,6 +191,10 @@ public final class OperatorFactory {
             tags.put((String) call.get(0), (String) call.get(1));
         }
         return new DefaultOperator(fields, tags);
+    }
+
+    private static List<String> stringList(List<Object> values) {
+        return values.stream().map(String::valueOf).toList();
     }
 
     private static Set<String> strings(List<Object> values) {

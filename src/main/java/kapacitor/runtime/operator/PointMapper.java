@@ -16,6 +16,10 @@ abstract class PointMapper implements Operator {
             out.emit(mapPoint(p));
             return;
         }
+        if (!m.isData()) {
+            out.emit(m);
+            return;
+        }
         BatchMessage b = mapBatch((BatchMessage) m);
         List<Point> points = new ArrayList<>(b.points().size());
         for (Point bp : b.points()) {

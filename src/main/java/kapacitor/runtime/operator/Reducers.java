@@ -116,6 +116,14 @@ final class Reducers {
                     : ((Number) args.get(0)).longValue();
                 return () -> new Elapsed(unit);
             }
+            case "holtWinters": {
+                int h = ((Number) args.get(0)).intValue();
+                int m = ((Number) args.get(1)).intValue();
+                long interval = args.get(2) instanceof kapacitor.pipeline.DurationValue d ? d.nanos()
+                    : ((Number) args.get(2)).longValue();
+                boolean withFit = Boolean.TRUE.equals(args.get(3));
+                return () -> new HoltWintersReducer(h, m, withFit, interval);
+            }
             default:
                 throw new IllegalArgumentException("unsupported InfluxQL function " + method);
         }

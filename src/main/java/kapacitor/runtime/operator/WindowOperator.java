@@ -1,6 +1,7 @@
 package kapacitor.runtime.operator;
 
 import kapacitor.model.Point;
+import kapacitor.runtime.edge.BarrierMessage;
 import kapacitor.runtime.edge.BatchMessage;
 import kapacitor.runtime.edge.Message;
 import kapacitor.runtime.edge.PointMessage;
@@ -38,6 +39,18 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
 
     interface Window {
         BatchMessage add(Point p);
+
+        /** What a barrier makes the window emit: the batch it closes, the barrier itself, or nothing (null). */
+        Message barrier(BarrierMessage b);
+    }
+
+    /** A barrier closes the current window by time; Kapacitor's time window does not pass the barrier on. */
+    @Override
+    protected void onBarrier(Window w, BarrierMessage b, Output out) {
+        Message m = w.barrier(b);
+        if (m != null) {
+            out.emit(m);
+        }
     }
 
     @Override
@@ -110,6 +123,26 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
             return out;
         }
 
+        @Override
+        public Message barrier(BarrierMessage b) {
+            long t = b.time();
+            if (t < nextEmit) {
+                return null;
+            }
+            if (every == 0) {
+                purge(t - period, false);
+                nextEmit = t;
+                return batch(t);
+            }
+            purge(nextEmit - period, true);
+            BatchMessage out = batch(nextEmit);
+            nextEmit = t + every;
+            if (align) {
+                nextEmit = GoTime.truncate(nextEmit, every);
+            }
+            return out;
+        }
+
         /** Drops points from the front until the first one inside the window (Kapacitor stops at the first). */
         private void purge(long oldest, boolean inclusive) {
             while (!buf.isEmpty()) {
@@ -137,6 +170,12 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
         ByCount(Message group) {
             this.group = group;
             this.nextEmit = fillPeriod ? periodCount : everyCount;
+        }
+
+        /** Kapacitor's count windows are not flushed by barriers; they pass them on. */
+        @Override
+        public Message barrier(BarrierMessage b) {
+            return b;
         }
 
         @Override

@@ -8,6 +8,9 @@ import kapacitor.runtime.edge.Dimensions;
 import kapacitor.runtime.edge.Message;
 import kapacitor.runtime.edge.PointMessage;
 
+import kapacitor.runtime.time.ManualClock;
+import kapacitor.runtime.time.TaskClock;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +24,47 @@ final class NodeHarness implements Output {
 
     NodeHarness(Operator operator) {
         this.operator = operator;
+    }
+
+    /** Opens a context-aware operator with a manual clock; timer actions emit into this harness. */
+    NodeHarness open(ManualClock clock) {
+        ((ContextAware) operator).open(new NodeContext() {
+            @Override
+            public io.vertx.core.Vertx vertx() {
+                throw new UnsupportedOperationException("no Vert.x in the harness");
+            }
+
+            @Override
+            public TaskClock clock() {
+                return clock;
+            }
+
+            @Override
+            public Output output() {
+                return NodeHarness.this;
+            }
+
+            @Override
+            public Runnable run(Runnable action) {
+                return action;
+            }
+
+            @Override
+            public void self(Message m) {
+                push(m);
+            }
+        });
+        return this;
+    }
+
+    Operator operator() {
+        return operator;
+    }
+
+    /** A message from the parent at {@code parent} (join, union). */
+    NodeHarness push(int parent, Message m) {
+        operator.process(parent, m, this);
+        return this;
     }
 
     NodeHarness push(Message m) {

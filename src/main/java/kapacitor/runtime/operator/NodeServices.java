@@ -1,0 +1,40 @@
+package kapacitor.runtime.operator;
+
+import kapacitor.model.DbRp;
+import kapacitor.model.Point;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What nodes may use outside the task: the task's own dbrps (loop detection), the configured sideload directories,
+ * the configured httpPost endpoints and where kapacitorLoopback writes.
+ */
+public record NodeServices(List<DbRp> taskDbrps, List<Path> sideloadDirs, Map<String, HttpPostEndpoint> httpPost,
+                           PointWriter loopback) {
+    public static final NodeServices NONE = new NodeServices(List.of(), List.of(), Map.of(), null);
+
+    public NodeServices {
+        taskDbrps = List.copyOf(taskDbrps);
+        sideloadDirs = List.copyOf(sideloadDirs);
+        httpPost = Map.copyOf(httpPost);
+    }
+
+    public NodeServices withTaskDbrps(List<DbRp> dbrps) {
+        return new NodeServices(dbrps, sideloadDirs, httpPost, loopback);
+    }
+
+    /** A configured {@code [[httppost]]} endpoint: its URL and headers. */
+    public record HttpPostEndpoint(String url, Map<String, String> headers) {
+        public HttpPostEndpoint {
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    /** Where kapacitorLoopback points go (the ingest router); must not block. */
+    @FunctionalInterface
+    public interface PointWriter {
+        void write(String db, String rp, List<Point> points);
+    }
+}
