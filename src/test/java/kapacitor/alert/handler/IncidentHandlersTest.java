@@ -1,0 +1,93 @@
+package kapacitor.alert.handler;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static kapacitor.testing.Await.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** PagerDuty, OpsGenie and friends against a local peer: the requests of Kapacitor's TestServer_AlertHandlers. */
+class IncidentHandlersTest {
+    private Vertx vertx;
+    private FakeConfig config;
+    private HttpPeer peer;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        config = new FakeConfig(vertx);
+        peer = new HttpPeer(vertx);
+        ServerUrl.set(vertx, "http://localhost:9092/kapacitor/v1");
+    }
+
+    @AfterEach
+    void tearDown() {
+        peer.close();
+        await(vertx.close());
+    }
+
+    private void handle(String kind, JsonObject options) {
+        AlertHandler h = HandlerFactory.create(vertx, kind, options);
+        try {
+            await(h.handle(Events.critical()));
+        } finally {
+            h.close();
+        }
+    }
+
+    @Test
+    void pagerDutyTriggersWithTheServiceKey() throws Exception {
+        config.put("pagerduty", new JsonObject().put("enabled", true).put("url", peer.url("/"))
+            .put("service-key", ""));
+        handle("pagerduty", new JsonObject().put("service-key", "service_key"));
+        HttpPeer.Request r = peer.next();
+        assertEquals("POST", r.method());
+        assertEquals("/", r.uri());
+        assertEquals("application/json", r.headers().get("Content-Type"));
+        assertEquals("{\"client\":\"kapacitor\",\"client_url\":\"http://localhost:9092/kapacitor/v1\","
+            + "\"description\":\"message\",\"details\":\"details\",\"event_type\":\"trigger\",\"incident_key\":\"id\","
+            + "\"service_key\":\"service_key\"}\n", r.body());
+    }
+
+    @Test
+    void pagerDutyReportsTheApiMessage() {
+        config.put("pagerduty", new JsonObject().put("enabled", true).put("url", peer.url("/")));
+        peer.answer(400, "{\"message\":\"Event object is invalid\"}");
+        AlertHandler h = HandlerFactory.create(vertx, "pagerduty", new JsonObject());
+        Exception e = assertThrows(Exception.class, () -> await(h.handle(Events.critical())));
+        assertEquals("Event object is invalid", e.getMessage());
+        h.close();
+    }
+
+    @Test
+    void pagerDuty2SendsTemplatedLinksAndTheResult() throws Exception {
+        config.put("pagerduty2", new JsonObject().put("enabled", true).put("url", peer.url("/"))
+            .put("routing-key", ""));
+        peer.answer(202, "");
+        handle("pagerduty2", new JsonObject().put("routing-key", "rkey").put("links", new JsonArray()
+            .add(new JsonObject().put("href", "http://example.com").put("text", "t1"))
+            .add(new JsonObject().put("href", "http://example.com/{{.TaskName}}").put("text", "t2"))));
+        HttpPeer.Request r = peer.next();
+        assertEquals("/", r.uri());
+        assertEquals("application/vnd.pagerduty+json;version=2", r.headers().get("Accept"));
+        assertEquals("{\"routing_key\":\"rkey\",\"event_action\":\"trigger\",\"dedup_key\":\"id\",\"payload\":{"
+            + "\"summary\":\"message\",\"source\":\"unknown\",\"severity\":\"critical\","
+            + "\"timestamp\":\"1970-01-01T00:00:00.000000000Z\",\"class\":\"testAlertHandlers\",\"component\":\"\","
+            + "\"group\":\"\",\"custom_details\":{\"result\":" + Events.RESULT + "}},\"images\":null,\"links\":["
+            + "{\"href\":\"http://example.com\",\"text\":\"t1\"},"
+            + "{\"href\":\"http://example.com/testAlertHandlers\",\"text\":\"t2\"}],"
+            + "\"client\":\"kapacitor\",\"client_url\":\"http://localhost:9092/kapacitor/v1\"}\n", r.body());
+    }
+
+    @Test
+    void pagerDuty2LinksAreCheckedLikeMapstructure() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HandlerFactory.create(vertx,
+            "pagerduty2", new JsonObject().put("links", new JsonArray().add(new JsonObject().put("url", "x")))));
+        assertEquals("failed to decode options: 'links[0]' has invalid keys: url", e.getMessage());
+    }
+}
