@@ -24,7 +24,7 @@ public final class HandlerFactory {
     static {
         for (HandlerKind k : List.of(SlackHandler.KIND, VictorOpsHandler.KIND, TelegramHandler.KIND,
             TeamsHandler.KIND, SmtpHandler.KIND, MqttHandler.KIND, KafkaHandler.KIND, PagerDutyHandler.KIND,
-            PagerDuty2Handler.KIND)) {
+            PagerDuty2Handler.KIND, OpsGenieHandler.KIND, OpsGenie2Handler.KIND)) {
             KINDS.put(k.name(), k);
         }
     }

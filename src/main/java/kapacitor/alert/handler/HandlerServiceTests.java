@@ -87,7 +87,59 @@ public final class HandlerServiceTests {
         out.add(new Tester("kafka", v -> Future.succeededFuture(opts("cluster", "example", "topic", "test",
             "key", "key", "message", "test kafka message")),
             o -> Future.failedFuture(new HandlerException(KafkaHandler.UNAVAILABLE)), vertx));
+        addIncidentServices(vertx, http, out);
         return out;
+    }
+
+    private static void addIncidentServices(Vertx vertx, HttpSender http, List<ServiceTester> out) {
+        out.add(new Tester("pagerduty", v -> Future.succeededFuture(opts("incident-key", "testIncidentKey",
+            "description", "test pagerduty message", "details", "", "level", "CRITICAL")),
+            o -> ServiceConfig.single(vertx, "pagerduty").compose(c -> PagerDutyHandler.send(vertx, http,
+                c.getString("service-key", ""), o.getString("incident-key"), o.getString("description"),
+                Level.parse(o.getString("level")), o.getString("details"))), vertx));
+        out.add(new Tester("pagerduty2", v -> Future.succeededFuture(opts("alert_id", "testAlertID",
+            "description", "test pagerduty2 message", "level", "CRITICAL", "event_data", eventData("testPagerDuty2"),
+            "timestamp", "2014-11-12T11:45:26.371Z", "links", List.of(
+                opts("href", "https://example.com/a", "text", "a"),
+                opts("href", "https://example.com/b", "text", "b")))),
+            o -> ServiceConfig.single(vertx, "pagerduty2").compose(c -> {
+                JsonObject data = o.getJsonObject("event_data", new JsonObject());
+                List<PagerDuty2Handler.Link> links = new ArrayList<>();
+                JsonArray ls = o.getJsonArray("links", new JsonArray());
+                for (int i = 0; i < ls.size(); i++) {
+                    JsonObject l = ls.getJsonObject(i);
+                    links.add(new PagerDuty2Handler.Link(l.getString("href", ""), l.getString("text", "")));
+                }
+                JsonObject tags = data.getJsonObject("Tags", new JsonObject());
+                return PagerDuty2Handler.send(vertx, http, c.getString("routing-key", ""), links,
+                    o.getString("alert_id"), o.getString("description"), Level.parse(o.getString("level")),
+                    rfc3339Nanos(o.getString("timestamp")), data.getString("TaskName", ""),
+                    tags.getString("host"), resultOf(data));
+            }), vertx));
+    }
+
+    /** An alert.EventData as Kapacitor's test options carry it: a name, empty tags and fields, no series. */
+    static Map<String, Object> eventData(String name) {
+        return opts("Name", name, "TaskName", "", "Category", "", "Group", "", "Tags", Map.of(), "Fields", Map.of(),
+            "Recoverable", false, "Result", opts("series", null));
+    }
+
+    /** The Result of a posted event_data as JSON ({"series":null} when absent). */
+    static String resultOf(JsonObject eventData) {
+        Object r = eventData.getValue("Result");
+        if (!(r instanceof JsonObject o) || o.getValue("series") == null) {
+            return "{\"series\":null}";
+        }
+        return HttpSender.goMarshal(HttpSender.goValue(o)).toString();
+    }
+
+    static long rfc3339Nanos(String s) {
+        try {
+            java.time.Instant t = java.time.OffsetDateTime.parse(s).toInstant();
+            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new HandlerException("parsing time \"" + s + "\" as RFC3339: " + e.getMessage());
+        }
     }
 
     private static Map<String, Object> opts(Object... kv) {

@@ -90,4 +90,54 @@ class IncidentHandlersTest {
             "pagerduty2", new JsonObject().put("links", new JsonArray().add(new JsonObject().put("url", "x")))));
         assertEquals("failed to decode options: 'links[0]' has invalid keys: url", e.getMessage());
     }
+
+    @Test
+    void opsGenieSendsTheApiKeyInTheBody() throws Exception {
+        config.put("opsgenie", new JsonObject().put("enabled", true).put("url", peer.url(""))
+            .put("recovery_url", peer.url("/recover")).put("api-key", "api_key"));
+        handle("opsgenie", new JsonObject().put("teams-list", new JsonArray().add("A team").add("B team"))
+            .put("recipients-list", new JsonArray().add("test_recipient1").add("test_recipient2")));
+        HttpPeer.Request r = peer.next();
+        assertEquals("/", r.uri());
+        assertEquals("{\"alias\":\"id\",\"apiKey\":\"api_key\",\"description\":" + quoted(Events.RESULT)
+            + ",\"details\":{\"Level\":\"CRITICAL\",\"Monitoring Tool\":\"Kapacitor\"},\"entity\":\"id\","
+            + "\"message\":\"message\",\"monitoring_tool\":\"kapacitor\",\"note\":\"\","
+            + "\"recipients\":[\"test_recipient1\",\"test_recipient2\"],\"teams\":[\"A team\",\"B team\"]}\n",
+            r.body());
+    }
+
+    @Test
+    void opsGenie2UsesGenieKeyAndResponders() throws Exception {
+        config.put("opsgenie2", new JsonObject().put("enabled", true).put("url", peer.url("/"))
+            .put("api-key", "api_key").put("recovery_action", "notes").put("details", false));
+        peer.answer(202, "");
+        handle("opsgenie2", new JsonObject().put("teams-list", new JsonArray().add("A team").add("B team"))
+            .put("recipients-list", new JsonArray().add("test_recipient1").add("test_recipient2")));
+        HttpPeer.Request r = peer.next();
+        assertEquals("/", r.uri());
+        assertEquals("GenieKey api_key", r.headers().get("Authorization"));
+        assertEquals("{\"alias\":\"aWQ=\",\"description\":" + quoted(Events.RESULT) + ",\"details\":{"
+            + "\"Kapacitor Task Name\":\"alert\",\"Level\":\"CRITICAL\",\"Monitoring Tool\":\"Kapacitor\"},"
+            + "\"entity\":\"id\",\"message\":\"message\",\"note\":\"\",\"priority\":\"P1\",\"responders\":["
+            + "{\"name\":\"A team\",\"type\":\"team\"},{\"name\":\"B team\",\"type\":\"team\"},"
+            + "{\"type\":\"user\",\"username\":\"test_recipient1\"},"
+            + "{\"type\":\"user\",\"username\":\"test_recipient2\"}]}\n", r.body());
+    }
+
+    @Test
+    void opsGenie2RecoveryGoesToTheAliasAction() throws Exception {
+        config.put("opsgenie2", new JsonObject().put("enabled", true).put("url", peer.url("/v2/alerts"))
+            .put("api-key", "k").put("recovery_action", "bogus"));
+        peer.answer(202, "");
+        AlertHandler h = HandlerFactory.create(vertx, "opsgenie2", new JsonObject().put("recovery_action", "close"));
+        await(h.handle(Events.at(kapacitor.alert.Level.OK)));
+        h.close();
+        HttpPeer.Request r = peer.next();
+        assertEquals("/v2/alerts/aWQ=/close?identifierType=alias", r.uri());
+        assertEquals("{\"note\":\"message\"}\n", r.body());
+    }
+
+    private static String quoted(String s) {
+        return "\"" + s.replace("\"", "\\\"") + "\"";
+    }
 }
