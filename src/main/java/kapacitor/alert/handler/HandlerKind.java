@@ -8,7 +8,8 @@ import java.util.List;
  * A kind of alert handler ("slack", "smtp"...): its options and how to build one.
  *
  * @param name     the kind as the topic handler API names it
- * @param goConfig Kapacitor's handler config type, named in option errors ("slack.HandlerConfig")
+ * @param goConfig Kapacitor's handler config type, named in option errors ("slack.HandlerConfig"); null for kinds
+ *                 whose options Kapacitor does not decode at all
  */
 public record HandlerKind(String name, String goConfig, List<HandlerOption> options, Builder builder) {
 

@@ -22,6 +22,10 @@ public final class HandlerOptions {
     }
 
     public static HandlerOptions parse(HandlerKind kind, JsonObject json) {
+        if (kind.goConfig() == null) {
+            // Kinds without a handler config (talk) never decode their options: anything is accepted.
+            return new HandlerOptions(Map.of());
+        }
         Map<String, Object> values = new TreeMap<>();
         List<String> errors = new ArrayList<>();
         TreeSet<String> unknown = new TreeSet<>();

@@ -88,6 +88,7 @@ public final class HandlerServiceTests {
             "key", "key", "message", "test kafka message")),
             o -> Future.failedFuture(new HandlerException(KafkaHandler.UNAVAILABLE)), vertx));
         addIncidentServices(vertx, http, out);
+        addOpsGenie(vertx, http, out);
         return out;
     }
 
@@ -116,6 +117,31 @@ public final class HandlerServiceTests {
                     rfc3339Nanos(o.getString("timestamp")), data.getString("TaskName", ""),
                     tags.getString("host"), resultOf(data));
             }), vertx));
+    }
+
+    private static void addOpsGenie(Vertx vertx, HttpSender http, List<ServiceTester> out) {
+        out.add(new Tester("opsgenie", v -> ServiceConfig.single(v, "opsgenie").map(c -> opts(
+            "teams", nonEmpty(c.getJsonArray("teams")), "recipients", nonEmpty(c.getJsonArray("recipients")),
+            "message-type", "CRITICAL", "message", "test opsgenie message", "entity-id", "testEntityID")),
+            o -> OpsGenieHandler.send(vertx, http, strings(o.getJsonArray("teams")),
+                strings(o.getJsonArray("recipients")), o.getString("message-type"), o.getString("message"),
+                o.getString("entity-id"), "{\"series\":null}"), vertx));
+        out.add(new Tester("opsgenie2", v -> ServiceConfig.single(v, "opsgenie2").map(c -> opts(
+            "teams", nonEmpty(c.getJsonArray("teams")), "recipients", nonEmpty(c.getJsonArray("recipients")),
+            "recovery_action", c.getString("recovery_action", ""), "message-type", "CRITICAL",
+            "message", "test opsgenie message", "entity-id", "testEntityID")),
+            o -> {
+                String type = o.getString("message-type");
+                Level level = type.equals("RECOVERY") ? Level.OK : Level.parse(type);
+                return OpsGenie2Handler.send(vertx, http, strings(o.getJsonArray("teams")),
+                    strings(o.getJsonArray("recipients")), o.getString("recovery_action"), level,
+                    o.getString("message"), o.getString("entity-id"), "", "{\"series\":null}", null);
+            }, vertx));
+    }
+
+    /** A configured list as Go holds it: a nil slice (JSON null) when the config has none. */
+    private static List<String> nonEmpty(JsonArray a) {
+        return a == null || a.isEmpty() ? null : strings(a);
     }
 
     /** An alert.EventData as Kapacitor's test options carry it: a name, empty tags and fields, no series. */
