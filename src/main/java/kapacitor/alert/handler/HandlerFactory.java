@@ -25,7 +25,8 @@ public final class HandlerFactory {
         for (HandlerKind k : List.of(SlackHandler.KIND, VictorOpsHandler.KIND, TelegramHandler.KIND,
             TeamsHandler.KIND, SmtpHandler.KIND, MqttHandler.KIND, KafkaHandler.KIND, PagerDutyHandler.KIND,
             PagerDuty2Handler.KIND, OpsGenieHandler.KIND, OpsGenie2Handler.KIND,
-            DiscordHandler.KIND, PushoverHandler.KIND, TalkHandler.KIND, HipChatHandler.KIND)) {
+            DiscordHandler.KIND, PushoverHandler.KIND, TalkHandler.KIND, HipChatHandler.KIND,
+            SensuHandler.KIND)) {
             KINDS.put(k.name(), k);
         }
     }

@@ -89,6 +89,8 @@ public final class HandlerServiceTests {
             o -> Future.failedFuture(new HandlerException(KafkaHandler.UNAVAILABLE)), vertx));
         addIncidentServices(vertx, http, out);
         addOpsGenie(vertx, http, out);
+        addChat(vertx, http, out);
+        addSensu(vertx, out);
         return out;
     }
 
@@ -137,6 +139,39 @@ public final class HandlerServiceTests {
                     strings(o.getJsonArray("recipients")), o.getString("recovery_action"), level,
                     o.getString("message"), o.getString("entity-id"), "", "{\"series\":null}", null);
             }, vertx));
+    }
+
+    private static void addChat(Vertx vertx, HttpSender http, List<ServiceTester> out) {
+        out.add(new Tester("discord", v -> ServiceConfig.workspace(v, "discord", "").otherwise(new JsonObject())
+            .map(c -> opts("workspace", c.getString("workspace", ""), "message", "test discord message",
+                "level", "INFO", "username", "Kapacitor", "avatar-url", "https://influxdata.github.io/branding/img/"
+                    + "downloads/influxdata-logo--symbol--pool-alpha.png",
+                "embed-title", "Kapacitor Alert", "time-val", "1970-01-01T00:00:01Z")),
+            o -> DiscordHandler.send(vertx, http, o.getString("workspace"), o.getString("message"),
+                o.getString("username"), o.getString("avatar-url"), o.getString("embed-title"),
+                rfc3339Nanos(o.getString("time-val")), Level.parse(o.getString("level"))), vertx));
+        out.add(new Tester("pushover", v -> ServiceConfig.single(v, "pushover").map(c -> opts(
+            "user-key", c.getString("user-key", ""), "message", "test pushover message", "device", "", "title", "",
+            "url", "", "url-title", "", "sound", "", "level", "CRITICAL")),
+            o -> PushoverHandler.send(vertx, http, o.getString("message"), o.getString("device"),
+                o.getString("title"), o.getString("url"), o.getString("url-title"), o.getString("sound"),
+                o.getString("user-key"), Level.parse(o.getString("level"))), vertx));
+        out.add(new Tester("talk", v -> Future.succeededFuture(opts("title", "testTitle", "text", "test talk text")),
+            o -> TalkHandler.send(vertx, http, o.getString("title"), o.getString("text")), vertx));
+        out.add(new Tester("hipchat", v -> ServiceConfig.single(v, "hipchat").map(c -> opts(
+            "room", c.getString("room", ""), "message", "test hipchat message", "level", "CRITICAL")),
+            o -> ServiceConfig.single(vertx, "hipchat").compose(c -> HipChatHandler.send(vertx, http,
+                o.getString("room"), c.getString("token", ""), o.getString("message"),
+                Level.parse(o.getString("level")))), vertx));
+    }
+
+    private static void addSensu(Vertx vertx, List<ServiceTester> out) {
+        io.vertx.core.net.NetClient client = SensuHandler.client(vertx);
+        out.add(new Tester("sensu", v -> Future.succeededFuture(opts("name", "testName", "source", "Kapacitor",
+            "output", "testOutput", "handlers", List.of(), "metadata", Map.of(), "level", "CRITICAL")),
+            o -> SensuHandler.send(vertx, client, o.getString("name"), o.getString("source"), o.getString("output"),
+                strings(o.getJsonArray("handlers")), o.getJsonObject("metadata", new JsonObject()).getMap(),
+                Level.parse(o.getString("level"))), vertx));
     }
 
     /** A configured list as Go holds it: a nil slice (JSON null) when the config has none. */
