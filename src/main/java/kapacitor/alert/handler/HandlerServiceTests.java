@@ -91,6 +91,7 @@ public final class HandlerServiceTests {
         addOpsGenie(vertx, http, out);
         addChat(vertx, http, out);
         addSensu(vertx, out);
+        addAlerta(vertx, http, out);
         return out;
     }
 
@@ -172,6 +173,34 @@ public final class HandlerServiceTests {
             o -> SensuHandler.send(vertx, client, o.getString("name"), o.getString("source"), o.getString("output"),
                 strings(o.getJsonArray("handlers")), o.getJsonObject("metadata", new JsonObject()).getMap(),
                 Level.parse(o.getString("level"))), vertx));
+    }
+
+    private static void addAlerta(Vertx vertx, HttpSender http, List<ServiceTester> out) {
+        out.add(new Tester("alerta", v -> ServiceConfig.single(v, "alerta").map(c -> opts(
+            "resource", "testResource", "event", "testEvent", "environment", c.getString("environment", ""),
+            "severity", "critical", "group", "testGroup", "value", "testValue", "message", "test alerta message",
+            "origin", c.getString("origin", ""), "service", List.of("testServiceA", "testServiceB"),
+            "correlate", List.of("testServiceX", "testServiceY"),
+            "attributes", opts("testAttributeA", "A", "testAttributeB", true, "testAttributeC", 9001.0),
+            "timeout", "24h0m0s")),
+            o -> ServiceConfig.single(vertx, "alerta").compose(c -> {
+                long timeout;
+                try {
+                    timeout = kapacitor.util.Durations.parseNanos(o.getString("timeout"));
+                } catch (IllegalArgumentException e) {
+                    // Kapacitor ignores a bad timeout here and sends 0.
+                    timeout = 0;
+                }
+                Map<String, Object> attrs = new java.util.TreeMap<>();
+                o.getJsonObject("attributes", new JsonObject()).forEach(
+                    e -> attrs.put(e.getKey(), HttpSender.goValue(e.getValue())));
+                return AlertaHandler.send(vertx, http, c.getString("token", ""), c.getString("token-prefix", ""),
+                    new AlertaHandler.Alert(o.getString("resource"), o.getString("event"),
+                        o.getString("environment"), o.getString("severity"), o.getString("group"),
+                        o.getString("value"), o.getString("message"), o.getString("origin"),
+                        strings(o.getJsonArray("service")), strings(o.getJsonArray("correlate")), attrs, timeout,
+                        Map.of(), "{\"series\":null}"));
+            }), vertx));
     }
 
     /** A configured list as Go holds it: a nil slice (JSON null) when the config has none. */

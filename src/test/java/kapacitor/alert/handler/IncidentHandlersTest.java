@@ -137,6 +137,33 @@ class IncidentHandlersTest {
         assertEquals("{\"note\":\"message\"}\n", r.body());
     }
 
+    @Test
+    void alertaRendersTemplatesWithDefaults() throws Exception {
+        config.put("alerta", new JsonObject().put("enabled", true).put("url", peer.url("")).put("token", "")
+            .put("token-prefix", "").put("environment", "").put("origin", ""));
+        peer.answer(201, "");
+        handle("alerta", new JsonObject().put("token", "testtoken1234567").put("token-prefix", "Bearer")
+            .put("origin", "kapacitor").put("group", "test").put("environment", "env")
+            .put("timeout", 86_400_000_000_000L).put("attributes", new JsonObject().put("task", "{{.TaskName}}")
+                .put("n", 9001.0)));
+        HttpPeer.Request r = peer.next();
+        assertEquals("/alert", r.uri());
+        assertEquals("Bearer testtoken1234567", r.headers().get("Authorization"));
+        assertEquals("{\"attributes\":{\"n\":9001,\"task\":\"testAlertHandlers\"},\"correlate\":[\"alert\"],"
+            + "\"environment\":\"env\",\"event\":\"id\",\"group\":\"test\",\"origin\":\"kapacitor\","
+            + "\"rawData\":" + Events.RESULT + ",\"resource\":\"alert\",\"service\":[\"alert\"],"
+            + "\"severity\":\"critical\",\"tags\":[],\"text\":\"message\",\"timeout\":86400,\"value\":\"\"}\n",
+            r.body());
+    }
+
+    @Test
+    void alertaTimeoutIsADurationNotAString() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> HandlerFactory.create(vertx, "alerta", new JsonObject().put("timeout", "24h")));
+        assertEquals("failed to decode options into *alerta.HandlerConfig: 1 error(s) decoding:\n\n"
+            + "* 'timeout' expected type 'time.Duration', got unconvertible type 'string'", e.getMessage());
+    }
+
     private static String quoted(String s) {
         return "\"" + s.replace("\"", "\\\"") + "\"";
     }
