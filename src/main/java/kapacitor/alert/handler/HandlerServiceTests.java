@@ -92,6 +92,7 @@ public final class HandlerServiceTests {
         addChat(vertx, http, out);
         addSensu(vertx, out);
         addAlerta(vertx, http, out);
+        addBigPanda(vertx, http, out);
         return out;
     }
 
@@ -201,6 +202,28 @@ public final class HandlerServiceTests {
                         strings(o.getJsonArray("service")), strings(o.getJsonArray("correlate")), attrs, timeout,
                         Map.of(), "{\"series\":null}"));
             }), vertx));
+    }
+
+    private static void addBigPanda(Vertx vertx, HttpSender http, List<ServiceTester> out) {
+        out.add(new Tester("bigpanda", v -> {
+            java.time.Instant now = java.time.Instant.now();
+            return Future.succeededFuture(opts("app_key", "012345", "message", "test bigpanda message",
+                "level", "CRITICAL", "event_data", eventData("testBigPanda"), "timestamp",
+                kapacitor.runtime.time.GoTime.formatRfc3339Nano(now.getEpochSecond() * 1_000_000_000L
+                    + now.getNano()), "host", "serverA", "primary_property", "", "secondary_property", ""));
+        }, o -> {
+            JsonObject data = o.getJsonObject("event_data", new JsonObject());
+            Map<String, String> tags = new java.util.TreeMap<>();
+            data.getJsonObject("Tags", new JsonObject()).forEach(e -> tags.put(e.getKey(),
+                String.valueOf(e.getValue())));
+            Map<String, Object> fields = new java.util.TreeMap<>(data.getJsonObject("Fields", new JsonObject())
+                .getMap());
+            return BigPandaHandler.send(vertx, http, new BigPandaHandler.Target(o.getString("app_key"), "",
+                o.getString("primary_property"), o.getString("secondary_property")),
+                new BigPandaHandler.Alert("", o.getString("message"), "", Level.parse(o.getString("level")),
+                    Math.floorDiv(rfc3339Nanos(o.getString("timestamp")), 1_000_000_000L),
+                    data.getString("TaskName", ""), data.getString("Name", ""), tags, fields), Map.of());
+        }, vertx));
     }
 
     /** A configured list as Go holds it: a nil slice (JSON null) when the config has none. */

@@ -164,6 +164,38 @@ class IncidentHandlersTest {
             + "* 'timeout' expected type 'time.Duration', got unconvertible type 'string'", e.getMessage());
     }
 
+    @Test
+    void bigPandaPostsCompactJsonWithTheToken() throws Exception {
+        config.put("bigpanda", new JsonObject().put("enabled", true).put("token", "my-token-123")
+            .put("app-key", "my-app-key").put("url", peer.url("/test/bigpanda/alert")).put("auto-attributes", ""));
+        peer.answer(201, "");
+        handle("bigpanda", new JsonObject().put("app-key", "my-app-key-123456"));
+        HttpPeer.Request r = peer.next();
+        assertEquals("/test/bigpanda/alert", r.uri());
+        assertEquals("Bearer my-token-123", r.headers().get("Authorization"));
+        assertEquals("{\"app_key\":\"my-app-key-123456\",\"check\":\"id\",\"description\":\"message\","
+            + "\"details\":\"details\",\"host\":\"\",\"status\":\"critical\",\"task\":\"testAlertHandlers:alert\","
+            + "\"timestamp\":0}", r.body());
+    }
+
+    @Test
+    void bigPandaAddsTagsFieldsAndTemplatedAttributes() throws Exception {
+        config.put("bigpanda", new JsonObject().put("enabled", true).put("token", "t").put("app-key", "k")
+            .put("url", peer.url("/a")).put("auto-attributes", "tags,fields"));
+        peer.answer(201, "");
+        kapacitor.alert.EventData d = new kapacitor.alert.EventData("cpu", "task", "", "", kapacitor.model.Tags.of(
+            java.util.Map.of("region", "eu")), kapacitor.model.Fields.of(java.util.Map.of("value", 1.0)), true,
+            java.util.List.of());
+        AlertHandler h = HandlerFactory.create(vertx, "bigpanda", new JsonObject().put("host", "{{.Tags.region}}-h")
+            .put("attributes", new JsonObject().put("n", 3)));
+        await(h.handle(new kapacitor.alert.AlertEvent("t", new kapacitor.alert.EventState("id", "m",
+            "&lt;b&gt;", 5_500_000_000L, 0, kapacitor.alert.Level.WARNING), d, null, false)));
+        h.close();
+        assertEquals("{\"app_key\":\"k\",\"check\":\"id\",\"description\":\"m\",\"details\":\"\\u003cb\\u003e\","
+            + "\"host\":\"eu-h\",\"n\":\"3\",\"region\":\"eu\",\"status\":\"warning\",\"task\":\"task:cpu\","
+            + "\"timestamp\":5,\"value\":\"1\"}", peer.next().body());
+    }
+
     private static String quoted(String s) {
         return "\"" + s.replace("\"", "\\\"") + "\"";
     }
