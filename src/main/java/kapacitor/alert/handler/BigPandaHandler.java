@@ -5,8 +5,6 @@ import io.vertx.core.Vertx;
 import kapacitor.alert.AlertEvent;
 import kapacitor.alert.Level;
 import kapacitor.alert.template.GoStruct;
-import kapacitor.alert.template.GoTemplate;
-import kapacitor.alert.template.TemplateException;
 
 import java.util.List;
 import java.util.Locale;
@@ -49,26 +47,18 @@ public final class BigPandaHandler implements AlertHandler {
     public Future<Void> handle(AlertEvent e) {
         GoStruct td = EventTemplates.data(e);
         Map<String, String> attrs = new TreeMap<>();
-        attrs.put("host", render("host", options.string("host"), td));
-        options.map("attributes").forEach((k, v) -> attrs.put(k, v instanceof String s ? render(k, s, td)
-            : HttpSender.goMarshal(HttpSender.goValue(v)).toString()));
+        try {
+            attrs.put("host", ServiceNowHandler.render("host", options.string("host"), td));
+            options.map("attributes").forEach((k, v) -> attrs.put(k, v instanceof String s
+                ? ServiceNowHandler.render(k, s, td) : HttpSender.goMarshal(HttpSender.goValue(v)).toString()));
+        } catch (HandlerException ex) {
+            return Future.failedFuture(ex);
+        }
         return send(vertx, http, new Target(options.string("app-key"), options.string("url"),
             options.string("primary-property"), options.string("secondary-property")),
             new Alert(e.state().id(), e.state().message(), e.state().details(), e.state().level(),
                 Math.floorDiv(e.state().time(), 1_000_000_000L), e.data().taskName(), e.data().name(),
                 e.data().tags().toMap(), e.data().fields().toMap()), attrs);
-    }
-
-    /** Kapacitor ignores a template's execution error here and keeps what was rendered; this keeps nothing. */
-    private static String render(String name, String template, GoStruct td) {
-        if (template.isEmpty()) {
-            return "";
-        }
-        try {
-            return GoTemplate.parse(name, template).execute(td);
-        } catch (TemplateException ex) {
-            return "";
-        }
     }
 
     static Future<Void> send(Vertx vertx, HttpSender http, Target t, Alert a, Map<String, String> attrs) {

@@ -26,7 +26,8 @@ public final class HandlerFactory {
             TeamsHandler.KIND, SmtpHandler.KIND, MqttHandler.KIND, KafkaHandler.KIND, PagerDutyHandler.KIND,
             PagerDuty2Handler.KIND, OpsGenieHandler.KIND, OpsGenie2Handler.KIND,
             DiscordHandler.KIND, PushoverHandler.KIND, TalkHandler.KIND, HipChatHandler.KIND,
-            SensuHandler.KIND, AlertaHandler.KIND, BigPandaHandler.KIND)) {
+            SensuHandler.KIND, AlertaHandler.KIND, BigPandaHandler.KIND, ServiceNowHandler.KIND,
+            ZenossHandler.KIND)) {
             KINDS.put(k.name(), k);
         }
     }

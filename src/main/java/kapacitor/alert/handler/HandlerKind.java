@@ -23,9 +23,15 @@ public record HandlerKind(String name, String goConfig, List<HandlerOption> opti
         options = List.copyOf(options);
     }
 
+    /** The option a key names: exactly, or else ignoring case, as mapstructure matches keys to fields. */
     public HandlerOption option(String name) {
         for (HandlerOption o : options) {
             if (o.name().equals(name)) {
+                return o;
+            }
+        }
+        for (HandlerOption o : options) {
+            if (o.name().equalsIgnoreCase(name)) {
                 return o;
             }
         }

@@ -196,6 +196,56 @@ class IncidentHandlersTest {
             + "\"timestamp\":5,\"value\":\"1\"}", peer.next().body());
     }
 
+    @Test
+    void serviceNowSendsOneRecordWithBasicAuth() throws Exception {
+        config.put("servicenow", new JsonObject().put("enabled", true).put("url", peer.url("/api/global/em/jsonv2"))
+            .put("source", "Kapacitor").put("username", "").put("password", ""));
+        handle("servicenow", new JsonObject().put("source", "Kapacitor"));
+        HttpPeer.Request r = peer.next();
+        assertEquals("/api/global/em/jsonv2", r.uri());
+        assertEquals(null, r.headers().get("Authorization"));
+        assertEquals("{\"records\":[{\"source\":\"Kapacitor\",\"message_key\":\"id\",\"severity\":\"1\","
+            + "\"description\":\"message\"}]}", r.body());
+
+        config.put("servicenow", new JsonObject().put("enabled", true).put("url", peer.url("/em"))
+            .put("source", "cfg").put("username", "u").put("password", "p"));
+        handle("servicenow", new JsonObject().put("node", "{{.TaskName}}").put("MetricName", "{{.Name}}")
+            .put("additional_info", new JsonObject().put("id", "{{.ID}}").put("n", 2.5)));
+        r = peer.next();
+        assertEquals("Basic dTpw", r.headers().get("Authorization"));
+        assertEquals("{\"records\":[{\"source\":\"cfg\",\"node\":\"testAlertHandlers\",\"metric_name\":\"alert\","
+            + "\"message_key\":\"id\",\"severity\":\"1\",\"description\":\"message\","
+            + "\"additional_info\":\"{\\\"id\\\":\\\"id\\\",\\\"n\\\":\\\"2.5\\\"}\"}]}", r.body());
+    }
+
+    @Test
+    void zenossCallsTheEventsRouter() throws Exception {
+        config.put("zenoss", new JsonObject().put("enabled", true).put("url", peer.url("/zport/dmd/evconsole_router"))
+            .put("action", "EventsRouter").put("method", "add_event").put("type", "rpc").put("tid", 1)
+            .put("collector", "").put("severity-map", new JsonObject().put("OK", "Clear").put("Info", "Info")
+                .put("Warning", "Warning").put("Critical", "Critical")));
+        handle("zenoss", new JsonObject().put("action", "EventsRouter").put("method", "add_event").put("type", "rpc")
+            .put("TID", 1));
+        HttpPeer.Request r = peer.next();
+        assertEquals("/zport/dmd/evconsole_router", r.uri());
+        assertEquals("{\"action\":\"EventsRouter\",\"method\":\"add_event\",\"data\":[{\"component\":\"\","
+            + "\"device\":\"\",\"evclass\":\"\",\"evclasskey\":\"\",\"severity\":\"Critical\","
+            + "\"summary\":\"message\"}],\"type\":\"rpc\",\"tid\":1}", r.body());
+    }
+
+    @Test
+    void zenossTemplatesAndCustomFields() throws Exception {
+        config.put("zenoss", new JsonObject().put("enabled", true).put("url", peer.url("/z")).put("action", "A")
+            .put("method", "m").put("type", "rpc").put("tid", 7).put("collector", "Kapacitor")
+            .put("severity-map", new JsonObject().put("Critical", 5)));
+        handle("zenoss", new JsonObject().put("device", "{{.TaskName}}").put("message", "{{.Level}}")
+            .put("customField", new JsonObject().put("j", "{\"a\":1}").put("t", "{{.ID}}")));
+        assertEquals("{\"action\":\"A\",\"method\":\"m\",\"data\":[{\"collector\":\"Kapacitor\",\"component\":\"\","
+            + "\"device\":\"testAlertHandlers\",\"evclass\":\"\",\"evclasskey\":\"\",\"j\":{\"a\":1},"
+            + "\"message\":\"CRITICAL\",\"severity\":5,\"summary\":\"message\",\"t\":\"id\"}],\"type\":\"rpc\","
+            + "\"tid\":7}", peer.next().body());
+    }
+
     private static String quoted(String s) {
         return "\"" + s.replace("\"", "\\\"") + "\"";
     }
