@@ -27,7 +27,7 @@ public final class HandlerFactory {
             PagerDuty2Handler.KIND, OpsGenieHandler.KIND, OpsGenie2Handler.KIND,
             DiscordHandler.KIND, PushoverHandler.KIND, TalkHandler.KIND, HipChatHandler.KIND,
             SensuHandler.KIND, AlertaHandler.KIND, BigPandaHandler.KIND, ServiceNowHandler.KIND,
-            ZenossHandler.KIND)) {
+            ZenossHandler.KIND, SnmpTrapHandler.KIND)) {
             KINDS.put(k.name(), k);
         }
     }

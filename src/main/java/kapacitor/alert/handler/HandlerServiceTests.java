@@ -93,6 +93,7 @@ public final class HandlerServiceTests {
         addSensu(vertx, out);
         addAlerta(vertx, http, out);
         addBigPanda(vertx, http, out);
+        addEventManagers(vertx, http, out);
         return out;
     }
 
@@ -224,6 +225,32 @@ public final class HandlerServiceTests {
                     Math.floorDiv(rfc3339Nanos(o.getString("timestamp")), 1_000_000_000L),
                     data.getString("TaskName", ""), data.getString("Name", ""), tags, fields), Map.of());
         }, vertx));
+    }
+
+    private static void addEventManagers(Vertx vertx, HttpSender http, List<ServiceTester> out) {
+        out.add(new Tester("servicenow", v -> Future.succeededFuture(opts("alert_id", "1001",
+            "message", "test servicenow message", "level", "CRITICAL", "source", "Kapacitor", "node", "",
+            "type", "", "resource", "", "metric_name", "", "message_key", "", "additional_info", Map.of())),
+            o -> ServiceNowHandler.send(vertx, http, new ServiceNowHandler.Target("", o.getString("source"),
+                o.getString("node"), o.getString("type"), o.getString("resource"), o.getString("metric_name"),
+                o.getString("message_key"), o.getJsonObject("additional_info", new JsonObject()).getMap()),
+                o.getString("alert_id"), o.getString("message"), Level.parse(o.getString("level")), "", "",
+                Map.of(), Map.of()), vertx));
+        out.add(new Tester("zenoss", v -> ServiceConfig.single(v, "zenoss").map(c -> opts("alert_id", "1001",
+            "level", "CRITICAL", "message", "test zenoss message", "action", c.getString("action", ""),
+            "method", c.getString("method", ""), "type", c.getString("type", ""), "tid", c.getLong("tid", 0L),
+            "summary", "", "device", "", "component", "", "eventclasskey", "", "eventclass", "",
+            "collector", c.getString("collector", ""), "custom_fields", Map.of())),
+            o -> {
+                kapacitor.alert.EventState state = new kapacitor.alert.EventState(o.getString("alert_id"),
+                    o.getString("message"), "", 0L, 0L, Level.parse(o.getString("level")));
+                return ZenossHandler.send(vertx, http, new ZenossHandler.Target(o.getString("action"),
+                    o.getString("method"), o.getString("type"), o.getLong("tid", 0L), o.getString("summary"),
+                    o.getString("device"), o.getString("component"), o.getString("eventclasskey"),
+                    o.getString("eventclass"), o.getString("collector"), "",
+                    o.getJsonObject("custom_fields", new JsonObject()).getMap()),
+                    new kapacitor.alert.AlertEvent(null, state, kapacitor.alert.EventData.empty(), null, false));
+            }, vertx));
     }
 
     /** A configured list as Go holds it: a nil slice (JSON null) when the config has none. */
