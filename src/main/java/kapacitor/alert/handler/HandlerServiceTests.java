@@ -94,6 +94,8 @@ public final class HandlerServiceTests {
         addAlerta(vertx, http, out);
         addBigPanda(vertx, http, out);
         addEventManagers(vertx, http, out);
+        addSnmpTrap(vertx, out);
+        addHttpPost(vertx, http, out);
         return out;
     }
 
@@ -183,7 +185,7 @@ public final class HandlerServiceTests {
             "severity", "critical", "group", "testGroup", "value", "testValue", "message", "test alerta message",
             "origin", c.getString("origin", ""), "service", List.of("testServiceA", "testServiceB"),
             "correlate", List.of("testServiceX", "testServiceY"),
-            "attributes", opts("testAttributeA", "A", "testAttributeB", true, "testAttributeC", 9001.0),
+            "attributes", opts("testAttributeA", "A", "testAttributeB", true, "testAttributeC", 9001L),
             "timeout", "24h0m0s")),
             o -> ServiceConfig.single(vertx, "alerta").compose(c -> {
                 long timeout;
@@ -250,6 +252,53 @@ public final class HandlerServiceTests {
                     o.getString("eventclass"), o.getString("collector"), "",
                     o.getJsonObject("custom_fields", new JsonObject()).getMap()),
                     new kapacitor.alert.AlertEvent(null, state, kapacitor.alert.EventData.empty(), null, false));
+            }, vertx));
+    }
+
+    private static void addSnmpTrap(Vertx vertx, List<ServiceTester> out) {
+        io.vertx.core.datagram.DatagramSocket socket = vertx.createDatagramSocket();
+        out.add(new Tester("snmptrap", v -> Future.succeededFuture(opts("trap-oid", "1.1.1.1", "data-list", List.of(
+            opts("oid", "1.1.1.1.2", "type", "s", "value", "test snmptrap message")))),
+            o -> {
+                List<SnmpTrapHandler.Data> items = new ArrayList<>();
+                JsonArray list = o.getJsonArray("data-list", new JsonArray());
+                for (int i = 0; i < list.size(); i++) {
+                    JsonObject d = list.getJsonObject(i);
+                    items.add(new SnmpTrapHandler.Data(d.getString("oid", ""), d.getString("type", ""),
+                        d.getString("value", "")));
+                }
+                return SnmpTrapHandler.send(vertx, socket, o.getString("trap-oid"), items);
+            }, vertx));
+    }
+
+    /** The alert data of Kapacitor's zero alert.Event, which the httppost test posts. */
+    private static final String ZERO_ALERT_DATA = "{\"id\":\"\",\"message\":\"\",\"details\":\"\","
+        + "\"time\":\"0001-01-01T00:00:00Z\",\"duration\":0,\"level\":\"OK\",\"data\":{\"series\":null},"
+        + "\"previousLevel\":\"OK\",\"recoverable\":false}\n";
+
+    private static void addHttpPost(Vertx vertx, HttpSender http, List<ServiceTester> out) {
+        out.add(new Tester("httppost", v -> Future.succeededFuture(opts("endpoint", "example",
+            "url", "http://localhost:3000/", "headers", opts("Auth", "secret"), "timeout", 0L)),
+            o -> {
+                Map<String, Object> zero = new java.util.LinkedHashMap<>();
+                zero.put("ID", "");
+                zero.put("Message", "");
+                zero.put("Details", "");
+                zero.put("Duration", new kapacitor.alert.template.GoValues.Duration(0));
+                zero.put("Level", "OK");
+                zero.put("PreviousLevel", "OK");
+                zero.put("Recoverable", false);
+                String url = EventTemplates.render(EventTemplates.parse("url", o.getString("url")),
+                    new kapacitor.alert.template.GoStruct("alert.Data", zero));
+                Map<String, String> headers = new java.util.LinkedHashMap<>();
+                o.getJsonObject("headers", new JsonObject()).forEach(e -> headers.put(e.getKey(),
+                    String.valueOf(e.getValue())));
+                headers.put("Content-Type", "application/json");
+                return http.send(io.vertx.core.http.HttpMethod.POST, url, headers,
+                    io.vertx.core.buffer.Buffer.buffer(ZERO_ALERT_DATA))
+                    .<Void>mapEmpty()
+                    .recover(e -> Future.failedFuture(new HandlerException("failed to POST alert data: "
+                        + e.getMessage())));
             }, vertx));
     }
 
