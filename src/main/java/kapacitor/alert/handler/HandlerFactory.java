@@ -110,6 +110,10 @@ public final class HandlerFactory {
                     break;
             }
         }
+        // .serviceKey() is pagerDuty2's backwards compatible spelling of .routingKey().
+        if (k == PagerDuty2Handler.KIND && !h.has("RoutingKey") && h.has("ServiceKey")) {
+            out.put("routing-key", h.value("ServiceKey"));
+        }
         return out;
     }
 

@@ -81,7 +81,7 @@ class ScriptHandlersTest {
                 .put("dbrps", new JsonArray().add(new JsonObject().put("db", "db").put("rp", "rp")))
                 .put("script", "stream\n    |from()\n        .measurement('cpu')\n    |alert()\n"
                     + "        .message('hot')\n        .crit(lambda: \"value\" > 80)\n"
-                    + "        .pagerDuty2()\n            .routingKey('rk')\n"
+                    + "        .pagerDuty2()\n            .serviceKey('rk')\n"
                     + "            .link('http://x/{{ .TaskName }}', 'dash')\n"
                     + "        .alerta()\n            .resource('res')\n            .services('a', 'b')\n"
                     + "            .attribute('k', 'v')\n            .attribute('n', 2)\n"
