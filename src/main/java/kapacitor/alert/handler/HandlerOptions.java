@@ -86,8 +86,8 @@ public final class HandlerOptions {
                 // time.Duration is an int64 to mapstructure: a number of nanoseconds, never a "24h" string.
                 return v instanceof Number n ? n.longValue() : null;
             case MAP:
-                return v instanceof JsonObject o ? Collections.unmodifiableMap(new java.util.LinkedHashMap<>(o.getMap()))
-                    : null;
+                return v instanceof JsonObject o
+                    ? Collections.unmodifiableMap(new java.util.LinkedHashMap<>(o.getMap())) : null;
             case PD_LINKS:
             case SNMP_DATA:
                 return structList(opt, v);

@@ -51,7 +51,8 @@ public final class ServiceConfig {
             }
             for (JsonObject c : list) {
                 String w = c.getString("workspace", "");
-                if (w.equals(workspace) || workspace.isEmpty() && (list.size() == 1 || c.getBoolean("default", false))) {
+                boolean isDefault = list.size() == 1 || c.getBoolean("default", false);
+                if (w.equals(workspace) || workspace.isEmpty() && isDefault) {
                     return Future.succeededFuture(c);
                 }
             }

@@ -71,26 +71,31 @@ class HandlerServiceTestsTest {
             + "\"service\":[\"testServiceA\",\"testServiceB\"],\"correlate\":[\"testServiceX\",\"testServiceY\"],"
             + "\"attributes\":{\"testAttributeA\":\"A\",\"testAttributeB\":true,\"testAttributeC\":9001},"
             + "\"timeout\":\"24h0m0s\"}",
-        "discord|{\"workspace\":\"\",\"message\":\"test discord message\",\"level\":\"INFO\",\"username\":\"Kapacitor\","
+        "discord|{\"workspace\":\"\",\"message\":\"test discord message\",\"level\":\"INFO\","
+            + "\"username\":\"Kapacitor\","
             + "\"avatar-url\":\"https://influxdata.github.io/branding/img/downloads/influxdata-logo--symbol--pool-"
             + "alpha.png\",\"embed-title\":\"Kapacitor Alert\",\"time-val\":\"1970-01-01T00:00:01Z\"}",
         "hipchat|{\"room\":\"\",\"message\":\"test hipchat message\",\"level\":\"CRITICAL\"}",
         "httppost|{\"endpoint\":\"example\",\"url\":\"http://localhost:3000/\",\"headers\":{\"Auth\":\"secret\"},"
             + "\"timeout\":0}",
-        "opsgenie|{\"teams\":null,\"recipients\":null,\"message-type\":\"CRITICAL\",\"message\":\"test opsgenie message\","
+        "opsgenie|{\"teams\":null,\"recipients\":null,\"message-type\":\"CRITICAL\","
+            + "\"message\":\"test opsgenie message\","
             + "\"entity-id\":\"testEntityID\"}",
         "opsgenie2|{\"teams\":null,\"recipients\":null,\"recovery_action\":\"notes\",\"message-type\":\"CRITICAL\","
             + "\"message\":\"test opsgenie message\",\"entity-id\":\"testEntityID\"}",
         "pagerduty|{\"incident-key\":\"testIncidentKey\",\"description\":\"test pagerduty message\",\"details\":\"\","
             + "\"level\":\"CRITICAL\"}",
         "pagerduty2|{\"alert_id\":\"testAlertID\",\"description\":\"test pagerduty2 message\",\"level\":\"CRITICAL\","
-            + "\"event_data\":{\"Name\":\"testPagerDuty2\",\"TaskName\":\"\",\"Category\":\"\",\"Group\":\"\",\"Tags\":{},"
+            + "\"event_data\":{\"Name\":\"testPagerDuty2\",\"TaskName\":\"\",\"Category\":\"\",\"Group\":\"\","
+            + "\"Tags\":{},"
             + "\"Fields\":{},\"Recoverable\":false,\"Result\":{\"series\":null}},"
-            + "\"timestamp\":\"2014-11-12T11:45:26.371Z\",\"links\":[{\"href\":\"https://example.com/a\",\"text\":\"a\"},"
+            + "\"timestamp\":\"2014-11-12T11:45:26.371Z\","
+            + "\"links\":[{\"href\":\"https://example.com/a\",\"text\":\"a\"},"
             + "{\"href\":\"https://example.com/b\",\"text\":\"b\"}]}",
         "pushover|{\"user-key\":\"\",\"message\":\"test pushover message\",\"device\":\"\",\"title\":\"\",\"url\":\"\","
             + "\"url-title\":\"\",\"sound\":\"\",\"level\":\"CRITICAL\"}",
-        "sensu|{\"name\":\"testName\",\"source\":\"Kapacitor\",\"output\":\"testOutput\",\"handlers\":[],\"metadata\":{},"
+        "sensu|{\"name\":\"testName\",\"source\":\"Kapacitor\",\"output\":\"testOutput\",\"handlers\":[],"
+            + "\"metadata\":{},"
             + "\"level\":\"CRITICAL\"}",
         "servicenow|{\"alert_id\":\"1001\",\"message\":\"test servicenow message\",\"level\":\"CRITICAL\","
             + "\"source\":\"Kapacitor\",\"node\":\"\",\"type\":\"\",\"resource\":\"\",\"metric_name\":\"\","
@@ -100,7 +105,8 @@ class HandlerServiceTestsTest {
         "talk|{\"title\":\"testTitle\",\"text\":\"test talk text\"}",
         "zenoss|{\"alert_id\":\"1001\",\"level\":\"CRITICAL\",\"message\":\"test zenoss message\","
             + "\"action\":\"EventsRouter\",\"method\":\"add_event\",\"type\":\"rpc\",\"tid\":1,\"summary\":\"\","
-            + "\"device\":\"\",\"component\":\"\",\"eventclasskey\":\"\",\"eventclass\":\"\",\"collector\":\"Kapacitor\","
+            + "\"device\":\"\",\"component\":\"\",\"eventclasskey\":\"\",\"eventclass\":\"\","
+            + "\"collector\":\"Kapacitor\","
             + "\"custom_fields\":{}}"})
     void defaultOptionsAreKapacitors(String name, String expected) {
         assertEquals(expected, options(name));
@@ -128,7 +134,8 @@ class HandlerServiceTestsTest {
             .put("service-key", "sk"));
         run("pagerduty", null);
         assertEquals("{\"client\":\"kapacitor\",\"client_url\":\"\",\"description\":\"test pagerduty message\","
-            + "\"details\":\"\",\"event_type\":\"trigger\",\"incident_key\":\"testIncidentKey\",\"service_key\":\"sk\"}\n",
+            + "\"details\":\"\",\"event_type\":\"trigger\",\"incident_key\":\"testIncidentKey\","
+            + "\"service_key\":\"sk\"}\n",
             peer.next().body());
     }
 
@@ -154,7 +161,8 @@ class HandlerServiceTestsTest {
         assertEquals("secret", r.headers().get("Auth"));
         assertEquals("application/json", r.headers().get("Content-Type"));
         assertEquals("{\"id\":\"\",\"message\":\"\",\"details\":\"\",\"time\":\"0001-01-01T00:00:00Z\",\"duration\":0,"
-            + "\"level\":\"OK\",\"data\":{\"series\":null},\"previousLevel\":\"OK\",\"recoverable\":false}\n", r.body());
+            + "\"level\":\"OK\",\"data\":{\"series\":null},\"previousLevel\":\"OK\",\"recoverable\":false}\n",
+            r.body());
     }
 
     @Test

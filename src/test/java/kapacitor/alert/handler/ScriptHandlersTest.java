@@ -70,7 +70,8 @@ class ScriptHandlersTest {
                 all.countDown();
                 req.response().end();
             })).listen(port, "127.0.0.1"));
-            java.util.concurrent.atomic.AtomicReference<byte[]> trap = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<byte[]> trap =
+                new java.util.concurrent.atomic.AtomicReference<>();
             io.vertx.core.datagram.DatagramSocket udp = server.vertx().createDatagramSocket();
             udp.handler(p -> {
                 trap.set(p.data().getBytes());

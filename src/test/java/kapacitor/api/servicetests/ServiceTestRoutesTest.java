@@ -82,7 +82,8 @@ class ServiceTestRoutesTest {
     @Test
     void configReadDefaultsMatchKapacitorsDefaultConfig() {
         assertEquals(new JsonObject().put("teams", null).put("recipients", null).put("recovery_action", "notes")
-                .put("message-type", "CRITICAL").put("message", "test opsgenie message").put("entity-id", "testEntityID"),
+                .put("message-type", "CRITICAL").put("message", "test opsgenie message")
+                .put("entity-id", "testEntityID"),
             await(server.http().get(BASE + "/opsgenie2")).json().getJsonObject("options"));
         JsonObject zenoss = await(server.http().get(BASE + "/zenoss")).json().getJsonObject("options");
         assertEquals("EventsRouter", zenoss.getString("action"));
