@@ -17,11 +17,17 @@ import java.util.Map;
 public final class HandlerFactory {
     private static final Map<String, HandlerKind> KINDS = new LinkedHashMap<>();
     /** TICKscript handler property -> kind, where the names differ. */
-    private static final Map<String, String> SCRIPT_KINDS = Map.of("email", "smtp", "victorOps", "victorops");
+    private static final Map<String, String> SCRIPT_KINDS = Map.of("email", "smtp", "victorOps", "victorops",
+        "pagerDuty", "pagerduty", "pagerDuty2", "pagerduty2", "opsGenie", "opsgenie", "opsGenie2", "opsgenie2",
+        "hipChat", "hipchat", "bigPanda", "bigpanda", "serviceNow", "servicenow", "snmpTrap", "snmptrap");
 
     static {
         for (HandlerKind k : List.of(SlackHandler.KIND, VictorOpsHandler.KIND, TelegramHandler.KIND,
-            TeamsHandler.KIND, SmtpHandler.KIND, MqttHandler.KIND, KafkaHandler.KIND)) {
+            TeamsHandler.KIND, SmtpHandler.KIND, MqttHandler.KIND, KafkaHandler.KIND, PagerDutyHandler.KIND,
+            PagerDuty2Handler.KIND, OpsGenieHandler.KIND, OpsGenie2Handler.KIND,
+            DiscordHandler.KIND, PushoverHandler.KIND, TalkHandler.KIND, HipChatHandler.KIND,
+            SensuHandler.KIND, AlertaHandler.KIND, BigPandaHandler.KIND, ServiceNowHandler.KIND,
+            ZenossHandler.KIND, SnmpTrapHandler.KIND)) {
             KINDS.put(k.name(), k);
         }
     }
@@ -75,10 +81,38 @@ public final class HandlerFactory {
                     Object v = h.value(o.property());
                     out.put(o.name(), v instanceof Boolean b ? b : Boolean.TRUE);
                     break;
+                case MAP: {
+                    // Accumulating key/value methods (.attribute(k, v), .metadata(k, v)).
+                    JsonObject m = new JsonObject();
+                    h.calls(o.property()).forEach(call -> m.put(String.valueOf(call.get(0)), call.get(1)));
+                    out.put(o.name(), m);
+                    break;
+                }
+                case PD_LINKS:
+                case SNMP_DATA: {
+                    // Each call is one struct, its arguments the fields in order (a missing trailing one is "").
+                    JsonArray list = new JsonArray();
+                    for (List<Object> call : h.calls(o.property())) {
+                        JsonObject e = new JsonObject();
+                        for (int i = 0; i < o.type().fields().size(); i++) {
+                            e.put(o.type().fields().get(i), i < call.size() ? String.valueOf(call.get(i)) : "");
+                        }
+                        list.add(e);
+                    }
+                    out.put(o.name(), list);
+                    break;
+                }
+                case DURATION:
+                    out.put(o.name(), h.durationNanos(o.property()));
+                    break;
                 default:
                     out.put(o.name(), h.value(o.property()));
                     break;
             }
+        }
+        // .serviceKey() is pagerDuty2's backwards compatible spelling of .routingKey().
+        if (k == PagerDuty2Handler.KIND && !h.has("RoutingKey") && h.has("ServiceKey")) {
+            out.put("routing-key", h.value("ServiceKey"));
         }
         return out;
     }

@@ -22,6 +22,10 @@ public final class HandlerOptions {
     }
 
     public static HandlerOptions parse(HandlerKind kind, JsonObject json) {
+        if (kind.goConfig() == null) {
+            // Kinds without a handler config (talk) never decode their options: anything is accepted.
+            return new HandlerOptions(Map.of());
+        }
         Map<String, Object> values = new TreeMap<>();
         List<String> errors = new ArrayList<>();
         TreeSet<String> unknown = new TreeSet<>();
@@ -78,6 +82,15 @@ public final class HandlerOptions {
                     return (long) q;
                 }
                 return null;
+            case DURATION:
+                // time.Duration is an int64 to mapstructure: a number of nanoseconds, never a "24h" string.
+                return v instanceof Number n ? n.longValue() : null;
+            case MAP:
+                return v instanceof JsonObject o
+                    ? Collections.unmodifiableMap(new java.util.LinkedHashMap<>(o.getMap())) : null;
+            case PD_LINKS:
+            case SNMP_DATA:
+                return structList(opt, v);
             case STRING_LIST:
                 if (!(v instanceof JsonArray a)) {
                     return null;
@@ -93,6 +106,37 @@ public final class HandlerOptions {
             default:
                 return null;
         }
+    }
+
+    /** A list of string-field structs: each element an object of only those fields, as strings. */
+    private static Object structList(HandlerOption opt, Object v) {
+        if (!(v instanceof JsonArray a)) {
+            return null;
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (!(a.getValue(i) instanceof JsonObject o)) {
+                return null;
+            }
+            Map<String, String> element = new java.util.LinkedHashMap<>();
+            TreeSet<String> unknown = new TreeSet<>();
+            for (String k : o.fieldNames()) {
+                if (!opt.type().fields().contains(k)) {
+                    unknown.add(k);
+                } else if (o.getValue(k) instanceof String s) {
+                    element.put(k, s);
+                } else if (o.getValue(k) != null) {
+                    throw new IllegalArgumentException("failed to decode options: '" + opt.name() + "[" + i + "]."
+                        + k + "' expected type 'string', got unconvertible type '" + goType(o.getValue(k)) + "'");
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("failed to decode options: '" + opt.name() + "[" + i
+                    + "]' has invalid keys: " + String.join(", ", unknown));
+            }
+            out.add(Collections.unmodifiableMap(element));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** The Go type encoding/json decodes a JSON value into, as mapstructure names it. */
@@ -124,6 +168,28 @@ public final class HandlerOptions {
     public long integer(String name) {
         Object v = values.get(name);
         return v == null ? 0L : (Long) v;
+    }
+
+    /** A duration option in nanoseconds, or the fallback when it was not given. */
+    public long duration(String name, long fallback) {
+        Object v = values.get(name);
+        return v == null ? fallback : (Long) v;
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map(String name) {
+        Object v = values.get(name);
+        return v == null ? Map.of() : (Map<String, Object>) v;
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, String>> structs(String name) {
+        Object v = values.get(name);
+        return v == null ? List.of() : (List<Map<String, String>>) v;
     }
 
     @SuppressWarnings("unchecked")

@@ -58,6 +58,42 @@ final class HttpSender {
         return Json.compact(value);
     }
 
+    /**
+     * A decoded JSON value as Go's encoding/json writes a map[string]interface{}: object keys sorted, whole numbers
+     * without a fraction (float64 9001 is {@code 9001}).
+     */
+    static Object goValue(Object v) {
+        if (v instanceof io.vertx.core.json.JsonObject o) {
+            return goValue(o.getMap());
+        }
+        if (v instanceof io.vertx.core.json.JsonArray a) {
+            return goValue(a.getList());
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            m.forEach((k, val) -> out.put(String.valueOf(k), goValue(val)));
+            return out;
+        }
+        if (v instanceof java.util.List<?> l) {
+            return l.stream().map(HttpSender::goValue).toList();
+        }
+        if ((v instanceof Double || v instanceof Float) && ((Number) v).doubleValue() == Math.rint(
+            ((Number) v).doubleValue()) && Math.abs(((Number) v).doubleValue()) < 1e21) {
+            return ((Number) v).longValue();
+        }
+        return v;
+    }
+
+    /** Fails unless the status is one of the accepted ones, with the message Kapacitor derives from the body. */
+    static Future<Void> expect(Response resp, java.util.function.Function<Response, String> error, int... ok) {
+        for (int s : ok) {
+            if (resp.status() == s) {
+                return Future.succeededFuture();
+            }
+        }
+        return Future.failedFuture(new HandlerException(error.apply(resp)));
+    }
+
     /** A string field of a JSON error body, or the fallback when the body is not such JSON. */
     static String errorField(String body, String field, String fallback) {
         try {

@@ -39,4 +39,24 @@ public final class ServiceConfig {
         return single(vertx, section).compose(c -> c.getBoolean("enabled", false) ? Future.succeededFuture(c)
             : Future.failedFuture(new HandlerException("service is not enabled")));
     }
+
+    /**
+     * The element of a workspace-keyed section (slack, discord): "" names the default one (the single element or the
+     * one marked default).
+     */
+    public static Future<JsonObject> workspace(Vertx vertx, String section, String workspace) {
+        return elements(vertx, section).compose(list -> {
+            if (list.isEmpty()) {
+                return Future.failedFuture(new HandlerException("no " + section + " configuration found"));
+            }
+            for (JsonObject c : list) {
+                String w = c.getString("workspace", "");
+                boolean isDefault = list.size() == 1 || c.getBoolean("default", false);
+                if (w.equals(workspace) || workspace.isEmpty() && isDefault) {
+                    return Future.succeededFuture(c);
+                }
+            }
+            return Future.failedFuture(new HandlerException("workspace id not found"));
+        });
+    }
 }

@@ -19,7 +19,11 @@ final class Events {
     }
 
     static AlertEvent critical() {
-        EventState state = new EventState("id", "message", "details", 0L, 0L, Level.CRITICAL);
+        return at(Level.CRITICAL);
+    }
+
+    static AlertEvent at(Level level) {
+        EventState state = new EventState("id", "message", "details", 0L, 0L, level);
         EventData data = new EventData("alert", "testAlertHandlers", "", "", Tags.EMPTY, Fields.EMPTY, true,
             List.of(ROW));
         return new AlertEvent("test", state, data, EventState.empty("id"), false);

@@ -62,18 +62,33 @@ class ServiceTestRoutesTest {
         assertTrue(r.text().endsWith("}\n"), "json.Encoder's trailing newline");
         JsonObject body = r.json();
         assertEquals(new JsonObject().put("rel", "self").put("href", BASE), body.getJsonObject("link"));
-        assertEquals(List.of("kafka", "mqtt", "slack", "smtp", "teams", "telegram", "victorops"), names(body));
+        assertEquals(List.of("alerta", "bigpanda", "discord", "hipchat", "httppost", "kafka", "mqtt", "opsgenie",
+            "opsgenie2", "pagerduty", "pagerduty2", "pushover", "sensu", "servicenow", "slack", "smtp", "snmptrap",
+            "talk", "teams", "telegram", "victorops", "zenoss"), names(body));
     }
 
     @Test
     void patternFiltersAndABadPatternIs400() {
-        assertEquals(List.of("slack", "smtp"), names(await(server.http().get(BASE + "?pattern=s*")).json()));
+        assertEquals(List.of("sensu", "servicenow", "slack", "smtp", "snmptrap"),
+            names(await(server.http().get(BASE + "?pattern=s*")).json()));
         Http.Response none = await(server.http().get(BASE + "?pattern=zz*"));
         assertEquals(200, none.status());
         assertEquals(null, none.json().getValue("services"));
         Http.Response bad = await(server.http().get(BASE + "?pattern=%5B"));
         assertEquals(400, bad.status());
         assertEquals("bad pattern: syntax error in pattern", bad.json().getString("error"));
+    }
+
+    @Test
+    void configReadDefaultsMatchKapacitorsDefaultConfig() {
+        assertEquals(new JsonObject().put("teams", null).put("recipients", null).put("recovery_action", "notes")
+                .put("message-type", "CRITICAL").put("message", "test opsgenie message")
+                .put("entity-id", "testEntityID"),
+            await(server.http().get(BASE + "/opsgenie2")).json().getJsonObject("options"));
+        JsonObject zenoss = await(server.http().get(BASE + "/zenoss")).json().getJsonObject("options");
+        assertEquals("EventsRouter", zenoss.getString("action"));
+        assertEquals(1, zenoss.getInteger("tid"));
+        assertEquals("Kapacitor", zenoss.getString("collector"));
     }
 
     @Test
