@@ -8,12 +8,14 @@ import kapacitor.api.ApiModule;
 import kapacitor.api.HttpServerSettings;
 import kapacitor.api.HttpServerVerticle;
 import kapacitor.api.NotImplementedRoutes;
+import kapacitor.api.cluster.ClusterRoutes;
 import kapacitor.api.config.ConfigRoutes;
 import kapacitor.api.debug.DebugVarsRoutes;
 import kapacitor.api.storage.StorageRoutes;
 import kapacitor.api.tasks.TaskRoutes;
 import kapacitor.api.templates.TemplateRoutes;
 import kapacitor.api.write.WriteRoutes;
+import kapacitor.cluster.ClusterNode;
 import kapacitor.config.HttpConfig;
 import kapacitor.config.LoadedConfig;
 import kapacitor.runtime.LocalTaskRunner;
@@ -53,6 +55,8 @@ public final class RootVerticle extends VerticleBase {
     private Store store;
     private IngestRouter ingest;
     private StatsRegistry stats;
+    /** Null on a standalone server. */
+    private ClusterNode cluster;
 
     public RootVerticle(LoadedConfig loaded) {
         this(loaded, LocalTaskRunner::new);
@@ -88,9 +92,18 @@ public final class RootVerticle extends VerticleBase {
     }
 
     private Future<?> deployTaskManagers() {
-        runner = runnerFactory.apply(vertx, ingest);
         TickScriptCompiler compiler = new TickScriptCompiler();
-        return vertx.deployVerticle(new TemplateManagerVerticle(store, compiler, runner))
+        Future<?> placement = Future.succeededFuture();
+        if (vertx.isClustered()) {
+            // Tasks run where placement puts them; the managers reach them through the cluster runner.
+            cluster = new ClusterNode(vertx, ingest, httpAddress());
+            runner = cluster.runner();
+            stats.register("cluster", Map.of("node_id", cluster.nodeId()), cluster.state()::stats);
+            placement = cluster.deploy(store, compiler);
+        } else {
+            runner = runnerFactory.apply(vertx, ingest);
+        }
+        return placement.compose(x -> vertx.deployVerticle(new TemplateManagerVerticle(store, compiler, runner)))
             .compose(id -> vertx.deployVerticle(new TaskManagerVerticle(store, compiler, runner, taskCounts)));
     }
 
@@ -104,6 +117,8 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new DebugVarsRoutes(stats, taskCounts::snapshot));
         modules.add(new ConfigRoutes(vertx.eventBus()));
         modules.add(new NotImplementedRoutes(Set.of("config")));
+        modules.add(new ClusterRoutes(cluster != null ? cluster::describe
+            : () -> ClusterNode.describeStandalone(stats.serverId(), httpAddress(), store, runner)));
         return modules;
     }
 
@@ -125,6 +140,13 @@ public final class RootVerticle extends VerticleBase {
         List<ApiModule> frozen = List.copyOf(modules);
         return vertx.deployVerticle(() -> new HttpServerVerticle(settings, frozen),
             new DeploymentOptions().setInstances(instances));
+    }
+
+    /** host:port other nodes and operators reach this server's API at. */
+    private String httpAddress() {
+        HttpConfig http = loaded.config().http();
+        String host = http.host().isEmpty() || http.host().equals("0.0.0.0") ? loaded.config().hostname() : http.host();
+        return host + ":" + http.port();
     }
 
     public Store store() {
