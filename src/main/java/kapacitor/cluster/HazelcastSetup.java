@@ -38,6 +38,11 @@ public final class HazelcastSetup {
         if (conf.getProperty("hazelcast.wait.seconds.before.join") == null) {
             conf.setProperty("hazelcast.wait.seconds.before.join", "0");
         }
+        // Vert.x leaves the cluster itself on close, after the placement verticle has released its leases;
+        // Hazelcast's own hook would leave first.
+        if (conf.getProperty("hazelcast.shutdownhook.enabled") == null) {
+            conf.setProperty("hazelcast.shutdownhook.enabled", "false");
+        }
         NetworkConfig net = conf.getNetworkConfig();
         if (cluster.port() > 0) {
             net.setPort(cluster.port());

@@ -116,15 +116,18 @@ public final class PlacementVerticle extends VerticleBase {
         vertx.cancelTimer(reconcileTimer);
         vertx.cancelTimer(renewTimer);
         membership.close();
+        // The task verticles are this verticle's children: Vert.x has undeployed them before calling stop(), so only
+        // the leases are left to give up. The others take the tasks when Hazelcast reports this member gone.
         return serially(() -> {
-            List<Future<Void>> all = new ArrayList<>();
+            List<Future<Boolean>> all = new ArrayList<>();
             for (String id : List.copyOf(running)) {
-                all.add(stopLocal(id));
+                running.remove(id);
+                all.add(store.leases().release(id, self));
             }
+            LOG.info("msg=\"released task leases\" count={}", all.size());
             return Future.join(all).<Void>mapEmpty().recover(e -> Future.succeededFuture());
         }).compose(v -> nodesMap == null ? Future.succeededFuture() : nodesMap.remove(self).<Void>mapEmpty())
-            .recover(e -> Future.succeededFuture())
-            .onComplete(v -> vertx.eventBus().publish(Addresses.CLUSTER_TASKS_CHANGED, new JsonObject()));
+            .recover(e -> Future.succeededFuture());
     }
 
     // ---- serialisation of starts, stops and reconciles ----
