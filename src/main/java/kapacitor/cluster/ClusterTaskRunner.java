@@ -47,7 +47,7 @@ public final class ClusterTaskRunner implements TaskRunner {
     public Future<Void> start(TaskSpec spec) {
         String owner = Rendezvous.owner(spec.id(), membership.nodes());
         return control(owner, "start", spec.id()).<Void>map(reply -> {
-            state.noteStarted(spec.id(), owner);
+            state.noteStarted(spec.id(), reply instanceof JsonObject j ? j.getString("node", owner) : owner);
             return null;
         }).recover(e -> {
             if (e instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS) {

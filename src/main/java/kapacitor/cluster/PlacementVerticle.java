@@ -197,16 +197,26 @@ public final class PlacementVerticle extends VerticleBase {
         });
     }
 
-    /** Starts a task here now (the task manager asked): under a lease, with the stored definition. */
-    private Future<Void> startNow(String id) {
+    /**
+     * Starts a task here now (the task manager asked): under a lease, with the stored definition. Answers the node
+     * the task runs on: another live node that holds a fresh lease keeps it until its own reconcile hands it over.
+     */
+    private Future<JsonObject> startNow(String id) {
         stoppedUntil.remove(id);
         if (running.contains(id)) {
-            return Future.succeededFuture();
+            return Future.succeededFuture(new JsonObject().put("node", self));
         }
+        List<String> members = membership.nodes();
         return store.tasks().get(id)
             .recover(e -> Future.failedFuture(e instanceof NotFoundException
                 ? ApiException.notFound("task " + id + " does not exist") : e))
-            .compose(r -> lease(id).compose(l -> startLocal(r, l, membership.nodes())));
+            .compose(r -> lease(id).compose(l -> {
+                if (l != null && !l.nodeId().equals(self) && members.contains(l.nodeId())
+                    && System.currentTimeMillis() - l.renewedAt() <= LEASE_TTL_MILLIS) {
+                    return Future.succeededFuture(new JsonObject().put("node", l.nodeId()));
+                }
+                return startLocal(r, l, members).map(v -> new JsonObject().put("node", self));
+            }));
     }
 
     private Future<LeaseRecord> lease(String id) {

@@ -71,6 +71,27 @@ class ClusterProcessTest {
         }
     }
 
+    @Test
+    void clusteringOnTheEmbeddedStoreIsRefused() throws Exception {
+        dir = Files.createTempDirectory("kapacitord-cluster");
+        Path log = dir.resolve("out.log");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), "kapacitor.Main", "-config", "/dev/null")
+            .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("KAPACITOR_"));
+        pb.environment().putAll(Map.of("KAPACITOR_CLUSTER_ENABLED", "true", "KAPACITOR_DATA_DIR", dir.toString(),
+            "KAPACITOR_HTTP_BIND_ADDRESS", "127.0.0.1:" + Http.freePort()));
+        Process p = pb.start();
+        try {
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, p.exitValue());
+            assertTrue(Files.readString(log).contains("clustering requires a PostgreSQL store: set [storage] url"),
+                Files.readString(log));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     private Node launch(int hazelcastPort, Path hazelcastXml, int index) throws IOException {
         int port = Http.freePort();
         Path log = dir.resolve("node" + index + ".log");
