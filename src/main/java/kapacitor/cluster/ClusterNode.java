@@ -57,8 +57,10 @@ public final class ClusterNode {
 
     /** Deploys the placement verticle; deploy it before the task manager so this node answers start requests. */
     public Future<String> deploy(Store store, ScriptCompiler compiler) {
-        return vertx.deployVerticle(new PlacementVerticle(state, membership, store, compiler, local, router,
-            httpAddress));
+        PlacementVerticle placement = new PlacementVerticle(state, membership, store, compiler, local, router,
+            httpAddress);
+        runner.refreshLocalWith(placement::reconcileNow);
+        return vertx.deployVerticle(placement);
     }
 
     /** The cluster document as this node sees it. */

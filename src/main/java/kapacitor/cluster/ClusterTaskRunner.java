@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The task manager's runner in cluster mode: a start or stop is carried out by the task's owner over
@@ -37,10 +38,20 @@ public final class ClusterTaskRunner implements TaskRunner {
     private final ClusterState state;
     private final Membership membership;
 
+    private volatile Supplier<Future<Void>> refreshLocal = Future::succeededFuture;
+
     public ClusterTaskRunner(Vertx vertx, ClusterState state, Membership membership) {
         this.vertx = vertx;
         this.state = state;
         this.membership = membership;
+    }
+
+    /**
+     * How this node brings its own routes up to date; a start waits for it, so points written to this node right
+     * after a create reach the new task wherever it runs (other nodes follow on {@code tasks.changed}).
+     */
+    void refreshLocalWith(Supplier<Future<Void>> refresh) {
+        this.refreshLocal = refresh;
     }
 
     @Override
@@ -57,7 +68,8 @@ public final class ClusterTaskRunner implements TaskRunner {
                 return Future.succeededFuture();
             }
             return Future.failedFuture(e);
-        }).onComplete(ar -> changed());
+        }).compose(v -> refreshLocal.get().recover(e -> Future.succeededFuture()))
+            .onComplete(ar -> changed());
     }
 
     @Override

@@ -144,6 +144,13 @@ public final class PlacementVerticle extends VerticleBase {
         return result;
     }
 
+    /** Reconciles now, from any thread; completes when this node's routes reflect the stored tasks and leases. */
+    public Future<Void> reconcileNow() {
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        context.runOnContext(v -> serially(this::reconcile).onComplete(done));
+        return done.future();
+    }
+
     private void requestReconcile() {
         if (reconcileQueued) {
             return;
@@ -329,6 +336,13 @@ public final class PlacementVerticle extends VerticleBase {
                 LOG.info("msg=\"task not started here\" task={} reason=\"{}\"", id, e.getMessage());
                 return Future.succeededFuture();
             }));
+        }
+        for (LeaseRecord l : leaseList) {
+            // A lease its dead holder cannot give up any more, for a task nobody should run: drop it.
+            if (!enabled.containsKey(l.taskId()) && !members.contains(l.nodeId())) {
+                work.add(store.leases().release(l.taskId(), l.nodeId()).<Void>mapEmpty()
+                    .recover(e -> Future.succeededFuture()));
+            }
         }
         boolean changed = !work.isEmpty();
         return Future.join(work).<Void>mapEmpty().recover(e -> Future.succeededFuture())

@@ -174,6 +174,15 @@ class ClusterProcessTest {
                 e.getValue());
         }
         assertNoTaskOnTwoNodes(nodes);
+        // Task details (stats, DOT) come from the owner, whichever node is asked.
+        for (Map.Entry<String, String> e : ownerOf.entrySet()) {
+            Node reader = otherThan(byId.get(e.getValue()));
+            JsonObject task = new JsonObject(send("GET", reader.url("/kapacitor/v1/tasks/" + e.getKey()), null)
+                .body());
+            assertEquals(true, task.getBoolean("executing"), task.encode());
+            assertTrue(task.getJsonObject("stats").getJsonObject("node-stats").size() >= 2, task.encode());
+            assertTrue(task.getString("dot").contains("->"), task.encode());
+        }
 
         // A write to one node reaches every task, wherever it runs; each is read through a node that does not run it.
         long t1 = System.currentTimeMillis() * 1_000_000L;
