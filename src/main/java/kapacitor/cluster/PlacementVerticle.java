@@ -1,6 +1,7 @@
 package kapacitor.cluster;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
@@ -146,7 +147,7 @@ public final class PlacementVerticle extends VerticleBase {
 
     /** Reconciles now, from any thread; completes when this node's routes reflect the stored tasks and leases. */
     public Future<Void> reconcileNow() {
-        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        Promise<Void> done = Promise.promise();
         context.runOnContext(v -> serially(this::reconcile).onComplete(done));
         return done.future();
     }
