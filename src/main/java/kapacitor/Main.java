@@ -7,6 +7,8 @@ import kapacitor.app.LoggingSetup;
 import kapacitor.app.RestoreCommand;
 import kapacitor.app.RootVerticle;
 import kapacitor.app.Version;
+import kapacitor.cluster.HazelcastSetup;
+import kapacitor.config.ClusterConfig;
 import kapacitor.config.ConfigException;
 import kapacitor.config.ConfigLoader;
 import kapacitor.config.ConfigPrinter;
@@ -15,8 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code kapacitord [run|config|version] [-config FILE] [-hostname H] [-log-file F] [-log-level L]}, as Kapacitor's
@@ -100,6 +105,29 @@ public final class Main {
         System.out.println(ConfigPrinter.toToml(loaded.tree()));
     }
 
+    /** A Vert.x clustered through Hazelcast as {@code [cluster]} says; blocks until this member has joined. */
+    private static Vertx clustered(ClusterConfig cluster) {
+        CompletableFuture<Vertx> joined = new CompletableFuture<>();
+        Vertx.builder().with(new VertxOptions()).withClusterManager(HazelcastSetup.clusterManager(cluster))
+            .buildClustered().onComplete(ar -> {
+                if (ar.succeeded()) {
+                    joined.complete(ar.result());
+                } else {
+                    joined.completeExceptionally(ar.cause());
+                }
+            });
+        try {
+            return joined.get(120, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while joining the cluster", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out joining the cluster", e);
+        }
+    }
+
     private static void run(String[] args) {
         LoadedConfig loaded = load(args);
         LoggingSetup.apply(loaded.config().logging());
@@ -109,9 +137,23 @@ public final class Main {
             () -> log.info("msg=\"no configuration file found, using defaults\""));
         loaded.warnings().forEach(w -> log.warn("msg=\"{}\"", w));
 
-        Vertx vertx = Vertx.vertx(new VertxOptions());
+        ClusterConfig cluster = loaded.config().cluster();
+        if (cluster.enabled() && loaded.config().storage().url().isEmpty()) {
+            log.error("msg=\"clustering requires a PostgreSQL store: set [storage] url\"");
+            System.err.println("run: clustering requires a PostgreSQL store: set [storage] url");
+            System.exit(1);
+        }
+        Vertx vertx;
+        try {
+            vertx = cluster.enabled() ? clustered(cluster) : Vertx.vertx(new VertxOptions());
+        } catch (RuntimeException e) {
+            log.error("msg=\"failed to join the cluster\" error=\"{}\"", e.getMessage(), e);
+            System.err.println("run: failed to join the cluster: " + e.getMessage());
+            // Hazelcast threads may already run: exit explicitly.
+            System.exit(1);
+            return;
+        }
         Codecs.register(vertx);
-        CountDownLatch started = new CountDownLatch(1);
         vertx.deployVerticle(new RootVerticle(loaded)).onComplete(ar -> {
             if (ar.failed()) {
                 log.error("msg=\"failed to start kapacitord\" error=\"{}\"", ar.cause().getMessage(), ar.cause());
@@ -119,9 +161,9 @@ public final class Main {
                 vertx.close().onComplete(v -> System.exit(1));
                 return;
             }
-            log.info("msg=\"kapacitord started\" version={} hostname={} bind-address={}", Version.kapacitor(),
-                loaded.config().hostname(), loaded.config().http().bindAddress());
-            started.countDown();
+            log.info("msg=\"kapacitord started\" version={} hostname={} bind-address={} clustered={}",
+                Version.kapacitor(), loaded.config().hostname(), loaded.config().http().bindAddress(),
+                vertx.isClustered());
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("msg=\"signal received, shutting down\"");

@@ -37,4 +37,17 @@ public final class Addresses {
      * updated section: services that read that section apply the new elements.
      */
     public static final String CONFIG_CHANGED = "kapacitor.config.changed";
+
+    /** Published (cluster-wide) after a task starts, stops or changes status: every node reconciles placement. */
+    public static final String CLUSTER_TASKS_CHANGED = "kapacitor.cluster.tasks.changed";
+
+    /** Clustered: small JSON commands ({@code {"op": "start"|"stop"|"stats"|"httpout", "task": id}}) to one node. */
+    public static String nodeControl(String nodeId) {
+        return "kapacitor.node." + nodeId + ".control";
+    }
+
+    /** Clustered: line protocol (a Buffer, headers db and rp) for the tasks that run on one node. */
+    public static String nodeIngest(String nodeId) {
+        return "kapacitor.node." + nodeId + ".ingest";
+    }
 }

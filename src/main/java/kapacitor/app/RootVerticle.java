@@ -8,6 +8,8 @@ import kapacitor.api.ApiModule;
 import kapacitor.api.HttpServerSettings;
 import kapacitor.api.HttpServerVerticle;
 import kapacitor.api.NotImplementedRoutes;
+import kapacitor.alert.handler.ServerUrl;
+import kapacitor.api.cluster.ClusterRoutes;
 import kapacitor.api.config.ConfigRoutes;
 import kapacitor.api.servicetests.ServiceTestRoutes;
 import kapacitor.api.debug.DebugVarsRoutes;
@@ -15,6 +17,7 @@ import kapacitor.api.storage.StorageRoutes;
 import kapacitor.api.tasks.TaskRoutes;
 import kapacitor.api.templates.TemplateRoutes;
 import kapacitor.api.write.WriteRoutes;
+import kapacitor.cluster.ClusterNode;
 import kapacitor.config.HttpConfig;
 import kapacitor.config.LoadedConfig;
 import kapacitor.runtime.LocalTaskRunner;
@@ -56,9 +59,11 @@ public final class RootVerticle extends VerticleBase {
     private Store store;
     private IngestRouter ingest;
     private StatsRegistry stats;
+    /** Null on a standalone server. */
+    private ClusterNode cluster;
 
     public RootVerticle(LoadedConfig loaded) {
-        this(loaded, LocalTaskRunner::new);
+        this(loaded, (vertx, ingest) -> localRunner(loaded, vertx, ingest));
     }
 
     /**
@@ -91,10 +96,27 @@ public final class RootVerticle extends VerticleBase {
     }
 
     private Future<?> deployTaskManagers() {
-        runner = runnerFactory.apply(vertx, ingest);
         TickScriptCompiler compiler = new TickScriptCompiler();
-        return vertx.deployVerticle(new TemplateManagerVerticle(store, compiler, runner))
+        Future<?> placement = Future.succeededFuture();
+        if (vertx.isClustered()) {
+            // Tasks run where placement puts them; the managers reach them through the cluster runner.
+            cluster = new ClusterNode(vertx, ingest, httpAddress(), localRunner(loaded, vertx, ingest));
+            runner = cluster.runner();
+            stats.register("cluster", Map.of("node_id", cluster.nodeId()), cluster.state()::stats);
+            placement = cluster.deploy(store, compiler);
+        } else {
+            runner = runnerFactory.apply(vertx, ingest);
+        }
+        HttpPostSettings.register(vertx, HttpPostSettings.endpoints(loaded.config().tree()));
+        // PagerDuty events carry a link back to this server, as Kapacitor's client_url.
+        ServerUrl.set(vertx, "http://" + httpAddress() + "/kapacitor/v1");
+        return placement.compose(x -> vertx.deployVerticle(new TemplateManagerVerticle(store, compiler, runner)))
             .compose(id -> vertx.deployVerticle(new TaskManagerVerticle(store, compiler, runner, taskCounts)));
+    }
+
+    private static LocalTaskRunner localRunner(LoadedConfig loaded, Vertx vertx, IngestRouter ingest) {
+        return new LocalTaskRunner(vertx, ingest, LocalTaskRunner.DEFAULT_MAX_IN_FLIGHT, List.of(),
+            HttpPostSettings.endpoints(loaded.config().tree()));
     }
 
     private List<ApiModule> modules() {
@@ -108,6 +130,8 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new ConfigRoutes(vertx.eventBus()));
         modules.add(new ServiceTestRoutes(new ServiceTests(HandlerServiceTests.all(vertx))));
         modules.add(new NotImplementedRoutes(Set.of("config", "service-tests")));
+        modules.add(new ClusterRoutes(cluster != null ? cluster::describe
+            : () -> ClusterNode.describeStandalone(stats.serverId(), httpAddress(), store, runner)));
         return modules;
     }
 
@@ -129,6 +153,13 @@ public final class RootVerticle extends VerticleBase {
         List<ApiModule> frozen = List.copyOf(modules);
         return vertx.deployVerticle(() -> new HttpServerVerticle(settings, frozen),
             new DeploymentOptions().setInstances(instances));
+    }
+
+    /** host:port other nodes and operators reach this server's API at. */
+    private String httpAddress() {
+        HttpConfig http = loaded.config().http();
+        String host = http.host().isEmpty() || http.host().equals("0.0.0.0") ? loaded.config().hostname() : http.host();
+        return host + ":" + http.port();
     }
 
     public Store store() {

@@ -134,7 +134,7 @@ public final class LocalTaskRunner implements TaskRunner {
     }
 
     /** The measurements of the task's from() nodes when every from() names one; null (all) otherwise. */
-    static Set<String> measurements(TaskSpec spec) {
+    public static Set<String> measurements(TaskSpec spec) {
         Set<String> names = new HashSet<>();
         boolean any = false;
         for (NodeDef n : spec.pipeline().sorted()) {

@@ -3,6 +3,8 @@ package kapacitor.runtime.ingest;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import kapacitor.app.LocalCodec;
+import kapacitor.lineprotocol.LineProtocolWriter;
+import kapacitor.lineprotocol.Precision;
 import kapacitor.model.Point;
 
 import java.util.ArrayList;
@@ -11,6 +13,10 @@ import java.util.List;
 /**
  * Hands parsed points to the tasks that want them: one {@link Frame} per (request, task), sent on the event bus with
  * the zero-copy codec. Called on whichever thread parsed the body; reads an immutable {@link RoutingTable} snapshot.
+ *
+ * <p>In a cluster, points that tasks on other nodes want are written back to line protocol once per (request, node)
+ * and sent as one {@link io.vertx.core.buffer.Buffer} to that node's ingest address (headers {@code db}, {@code rp}),
+ * where {@link #routeLocal} hands them to the local tasks.
  */
 public final class IngestRouter {
     private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME);
@@ -18,6 +24,9 @@ public final class IngestRouter {
     private final EventBus bus;
     private final IngestStats stats;
     private volatile RoutingTable table = RoutingTable.EMPTY;
+    private volatile RemoteTable remote = RemoteTable.EMPTY;
+    private static final ThreadLocal<LineProtocolWriter> WRITERS =
+        ThreadLocal.withInitial(() -> new LineProtocolWriter(8192));
 
     public IngestRouter(EventBus bus, IngestStats stats) {
         this.bus = bus;
@@ -28,6 +37,14 @@ public final class IngestRouter {
         this.table = newTable;
     }
 
+    public void installRemote(RemoteTable newRemote) {
+        this.remote = newRemote;
+    }
+
+    public RemoteTable remote() {
+        return remote;
+    }
+
     public RoutingTable table() {
         return table;
     }
@@ -36,8 +53,23 @@ public final class IngestRouter {
         return stats;
     }
 
-    /** Routes points of one request; {@code points} must not change afterwards (it may be shared by frames). */
+    /**
+     * Routes points of one request to the tasks of this node and of the other cluster nodes; {@code points} must not
+     * change afterwards (it may be shared by frames).
+     */
     public void route(String db, String rp, List<Point> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        routeLocal(db, rp, points);
+        RemoteTable.Target[] nodes = remote.targets(db, rp);
+        for (RemoteTable.Target node : nodes) {
+            sendRemote(db, rp, points, node);
+        }
+    }
+
+    /** Routes points only to the tasks of this node (points that another node already routed here). */
+    public void routeLocal(String db, String rp, List<Point> points) {
         if (points.isEmpty()) {
             return;
         }
@@ -58,11 +90,41 @@ public final class IngestRouter {
         }
     }
 
+    private void sendRemote(String db, String rp, List<Point> points, RemoteTable.Target node) {
+        List<Point> wanted = node.wantsAll() ? points : filter(points, node.measurements());
+        if (wanted.isEmpty()) {
+            return;
+        }
+        LineProtocolWriter writer = WRITERS.get();
+        writer.reset();
+        int written = 0;
+        for (Point p : wanted) {
+            try {
+                writer.append(p, Precision.NANOSECONDS);
+                written++;
+            } catch (IllegalArgumentException unwritable) {
+                // A point line protocol cannot carry (NaN field) cannot have come from line protocol either.
+                stats.pointsDropped.increment();
+            }
+        }
+        if (written == 0) {
+            return;
+        }
+        DeliveryOptions headers = new DeliveryOptions().addHeader("db", db).addHeader("rp", rp);
+        bus.send(node.address(), writer.toBuffer(), headers);
+        stats.remoteFramesSent.increment();
+        stats.remotePointsSent.add(written);
+    }
+
     private static List<Point> filter(List<Point> points, RoutingTable.Target target) {
+        return filter(points, target.measurements());
+    }
+
+    private static List<Point> filter(List<Point> points, java.util.Set<String> measurements) {
         List<Point> out = null;
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
-            if (target.measurements().contains(p.name())) {
+            if (measurements.contains(p.name())) {
                 if (out == null) {
                     out = new ArrayList<>(points.size() - i);
                 }

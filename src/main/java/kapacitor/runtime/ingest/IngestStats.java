@@ -12,6 +12,9 @@ public final class IngestStats {
     public final LongAdder parseErrors = new LongAdder();
     public final LongAdder pointsDropped = new LongAdder();
     public final LongAdder framesSent = new LongAdder();
+    /** Buffers sent to other cluster nodes (one per request and node) and the points in them. */
+    public final LongAdder remoteFramesSent = new LongAdder();
+    public final LongAdder remotePointsSent = new LongAdder();
 
     /** Kapacitor's httpd stat names where it has them. */
     public Map<String, Object> snapshot() {
@@ -22,6 +25,8 @@ public final class IngestStats {
         m.put("pointsWrittenFail", parseErrors.sum());
         m.put("pointsDropped", pointsDropped.sum());
         m.put("framesSent", framesSent.sum());
+        m.put("remoteFramesSent", remoteFramesSent.sum());
+        m.put("remotePointsSent", remotePointsSent.sum());
         return m;
     }
 }
