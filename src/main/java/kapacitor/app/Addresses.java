@@ -37,4 +37,12 @@ public final class Addresses {
      * updated section: services that read that section apply the new elements.
      */
     public static final String CONFIG_CHANGED = "kapacitor.config.changed";
+
+    /** Alert API requests: an AlertCommands.Command, answered by AlertManagerVerticle with an AlertCommands.Reply. */
+    public static final String ALERTS_COMMAND = "kapacitor.alerts.command";
+    /**
+     * Published with a task id (String) once a task is deleted: the alert service deletes the task's anonymous
+     * topics and their stored states (Kapacitor's delete hook).
+     */
+    public static final String TASKS_DELETED = "kapacitor.tasks.deleted";
 }

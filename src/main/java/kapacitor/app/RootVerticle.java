@@ -8,6 +8,7 @@ import kapacitor.api.ApiModule;
 import kapacitor.api.HttpServerSettings;
 import kapacitor.api.HttpServerVerticle;
 import kapacitor.api.NotImplementedRoutes;
+import kapacitor.api.alerts.AlertRoutes;
 import kapacitor.api.config.ConfigRoutes;
 import kapacitor.api.debug.DebugVarsRoutes;
 import kapacitor.api.storage.StorageRoutes;
@@ -21,6 +22,7 @@ import kapacitor.runtime.TaskRunner;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
 import kapacitor.runtime.ingest.UdpListenerVerticle;
+import kapacitor.service.alert.AlertManagerVerticle;
 import kapacitor.service.config.ConfigManagerVerticle;
 import kapacitor.service.storage.StorageManagerVerticle;
 import kapacitor.service.task.TaskCounts;
@@ -82,6 +84,8 @@ public final class RootVerticle extends VerticleBase {
             .compose(s -> vertx.deployVerticle(new StorageManagerVerticle(s)))
             .compose(id -> vertx.deployVerticle(new ConfigManagerVerticle(store, cfg.tree(),
                 cfg.configOverride().enabled(), cfg.skipConfigOverrides())))
+            // Restored alert states must be in place before any task's alert node starts.
+            .compose(id -> vertx.deployVerticle(new AlertManagerVerticle(store)))
             .compose(id -> deployTaskManagers())
             .compose(id -> deployUdp())
             .compose(v -> deployHttp(modules()));
@@ -103,7 +107,8 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new TemplateRoutes(vertx.eventBus()));
         modules.add(new DebugVarsRoutes(stats, taskCounts::snapshot));
         modules.add(new ConfigRoutes(vertx.eventBus()));
-        modules.add(new NotImplementedRoutes(Set.of("config")));
+        modules.add(new AlertRoutes(vertx.eventBus()));
+        modules.add(new NotImplementedRoutes(Set.of("config", "alerts")));
         return modules;
     }
 
