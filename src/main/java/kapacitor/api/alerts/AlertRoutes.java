@@ -226,16 +226,22 @@ public final class AlertRoutes implements ApiModule {
         return pattern;
     }
 
+    /**
+     * Kapacitor's ParseLevel: the upper-cased text is looked up in "OKINFOWARNINGCRITICAL" and accepted when it
+     * starts where a level name starts, so "" is OK and prefixes such as "CRIT" are accepted.
+     */
     private static Level minLevel(RoutingContext ctx) {
-        String s = ctx.request().getParam("min-level", "");
-        if (s.isEmpty()) {
-            return Level.OK;
+        String s = ctx.request().getParam("min-level", "").toUpperCase(java.util.Locale.ROOT);
+        String names = "OKINFOWARNINGCRITICAL";
+        int at = names.indexOf(s);
+        int offset = 0;
+        for (Level l : Level.values()) {
+            if (at == offset) {
+                return l;
+            }
+            offset += l.name().length();
         }
-        try {
-            return Level.parse(s);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, e.getMessage());
-        }
+        throw new ApiException(400, "unknown alert level '" + s + "'");
     }
 
     private static String eventsHref(String topic) {
