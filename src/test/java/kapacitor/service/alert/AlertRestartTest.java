@@ -91,8 +91,14 @@ class AlertRestartTest {
         assertNotNull(crit, "the first critical point fires");
         assertEquals("CRITICAL", crit.getString("level"));
 
+        assertEquals(200, await(http.post("/kapacitor/v1/alerts/topics/kept/handlers",
+            "{\"id\":\"pub\",\"kind\":\"publish\",\"options\":{\"topics\":[\"elsewhere\"]}}")).status());
+
         shutdown();
         boot();
+
+        JsonObject kept = await(http.get("/kapacitor/v1/alerts/topics/kept/handlers/pub")).json();
+        assertEquals(new JsonArray().add("elsewhere"), kept.getJsonObject("options").getJsonArray("topics"));
 
         JsonObject restored = await(http.get("/kapacitor/v1/alerts/topics/main:restart_alert:alert2/events/cpu"))
             .json();
