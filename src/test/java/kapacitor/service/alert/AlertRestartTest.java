@@ -9,6 +9,7 @@ import kapacitor.app.RootVerticle;
 import kapacitor.config.ConfigLoader;
 import kapacitor.config.LoadedConfig;
 import kapacitor.store.PgTestDb;
+import kapacitor.api.alerts.ContextHttp;
 import kapacitor.testing.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class AlertRestartTest {
     private Path dataDir;
     private Vertx vertx;
     private String deployment;
-    private Http http;
+    private ContextHttp http;
 
     private void boot() {
         vertx = Vertx.vertx();
@@ -47,7 +48,7 @@ class AlertRestartTest {
             "KAPACITOR_STORAGE_URL", PgTestDb.url(schema));
         LoadedConfig loaded = ConfigLoader.load(new String[] {"-config", "/dev/null"}, env, dataDir);
         deployment = await(vertx.deployVerticle(new RootVerticle(loaded)));
-        http = new Http(vertx, port);
+        http = new ContextHttp(vertx, port);
     }
 
     private void shutdown() {
@@ -85,7 +86,7 @@ class AlertRestartTest {
                 + "    |alert()\n        .id('cpu')\n        .crit(lambda: \"value\" > 80)\n        .stateChangesOnly()\n"
                 + "        .post('http://127.0.0.1:" + peerPort + "/alert')\n")
             .put("status", "enabled");
-        assertEquals(200, await(http.post("/kapacitor/v1/tasks", task)).status());
+        assertEquals(200, await(http.post("/kapacitor/v1/tasks", task.encode())).status());
         assertEquals(204, await(http.post("/write?db=mydb&rp=myrp", "cpu value=90 1000000000\n")).status());
         JsonObject crit = received.poll(10, TimeUnit.SECONDS);
         assertNotNull(crit, "the first critical point fires");

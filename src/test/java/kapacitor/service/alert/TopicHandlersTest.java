@@ -8,6 +8,7 @@ import kapacitor.alert.EventData;
 import kapacitor.alert.EventState;
 import kapacitor.alert.Level;
 import kapacitor.alert.Topics;
+import kapacitor.api.alerts.ContextHttp;
 import kapacitor.testing.Http;
 import kapacitor.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -31,14 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class TopicHandlersTest {
     private static final String TOPICS = "/kapacitor/v1/alerts/topics/";
     private static TestServer server;
-    private static Http http;
+    private static ContextHttp http;
     private static NetServer tcp;
     private static final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
     @BeforeAll
     static void start() {
         server = TestServer.postgres();
-        http = server.http();
+        http = new ContextHttp(server.vertx(), server.http().port());
         StringBuilder pending = new StringBuilder();
         tcp = await(server.vertx().createNetServer().connectHandler(so -> so.handler(b -> {
             synchronized (pending) {
