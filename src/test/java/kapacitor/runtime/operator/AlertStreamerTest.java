@@ -257,4 +257,33 @@ class AlertStreamerTest {
         // Flapping detection drops the last alerts.
         assertEquals(9, bodies(9).size());
     }
+
+    @Test
+    void streamAlertNoRecoveries() throws Exception {
+        run("TestStream_Alert_NoRecoveries", """
+            var infoThreshold = 6.0
+            var warnThreshold = 7.0
+            var critThreshold = 8.0
+            stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host')
+                |alert()
+                    .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+                    .details('')
+                    .info(lambda: "value" >= infoThreshold)
+                    .warn(lambda: "value" >= warnThreshold)
+                    .crit(lambda: "value" >= critThreshold)
+                    .noRecoveries()
+                    .post('""" + url() + "')\n", "stream_alert_no_recoveries");
+        List<io.vertx.core.json.JsonObject> a = bodies(6);
+        // The recoveries are not sent, so the topic still holds the last raised level as the previous one.
+        assertAlert(a.get(0), "WARNING", "OK", "1971-01-01T00:00:00Z", 0);
+        assertAlert(a.get(1), "INFO", "WARNING", "1971-01-01T00:00:02Z", 0);
+        assertAlert(a.get(2), "WARNING", "INFO", "1971-01-01T00:00:03Z", 1);
+        assertAlert(a.get(3), "WARNING", "WARNING", "1971-01-01T00:00:04Z", 2);
+        assertAlert(a.get(4), "CRITICAL", "WARNING", "1971-01-01T00:00:05Z", 3);
+        assertAlert(a.get(5), "INFO", "CRITICAL", "1971-01-01T00:00:07Z", 0);
+        assertEquals("kapacitor/cpu/serverA is INFO", a.get(5).getString("message"));
+    }
 }
