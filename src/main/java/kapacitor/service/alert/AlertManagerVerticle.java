@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import kapacitor.alert.EventState;
-import kapacitor.alert.Level;
 import kapacitor.alert.Topic;
 import kapacitor.alert.Topics;
 import kapacitor.alert.handler.AlertHandler;
@@ -346,7 +345,7 @@ public final class AlertManagerVerticle extends VerticleBase {
     /** Kapacitor's delete hook: a deleted task's anonymous topics go, with their stored states. */
     private void taskDeleted(Message<String> msg) {
         String prefix = "main:" + msg.body() + ":";
-        for (String topic : new ArrayList<>(topics.topics("", Level.OK).keySet())) {
+        for (String topic : topics.topicIds()) {
             if (topic.startsWith(prefix)) {
                 topics.deleteTopic(topic);
             }
