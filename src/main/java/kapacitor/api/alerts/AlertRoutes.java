@@ -143,7 +143,16 @@ public final class AlertRoutes implements ApiModule {
     private void replace(RoutingContext ctx) {
         TopicPath p = TopicPath.of(ctx);
         String id = p.handlerId() == null ? "" : p.handlerId();
-        HandlerSpec spec = decodeSpec(ctx, p.topic(), "failed to unmarshal JSON: ");
+        HandlerSpec spec;
+        try {
+            spec = decodeSpec(ctx, p.topic(), "failed to unmarshal JSON: ");
+        } catch (ApiException e) {
+            // Kapacitor reports an unknown handler before it looks at the body.
+            send(ctx, new AlertCommands.GetHandler(p.topic(), id), value -> {
+                throw e;
+            });
+            return;
+        }
         send(ctx, new AlertCommands.ReplaceHandler(id, spec), value -> handler((HandlerSpec) value));
     }
 
@@ -205,6 +214,9 @@ public final class AlertRoutes implements ApiModule {
         }
         try {
             return Json.MAPPER.readTree(body.getBytes());
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            // Go's decoder names a truncated document this way.
+            throw new IOException("unexpected EOF");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(e.getOriginalMessage());
         }

@@ -200,6 +200,8 @@ class AlertRoutesTest {
         assertError(send(HttpMethod.POST, TOPICS + "/bad/handlers", "{\"id\":1}"), 400,
             "invalid handler json: json: cannot unmarshal number into Go struct field HandlerSpec.id of type string");
         assertError(send(HttpMethod.POST, TOPICS + "/bad/handlers", ""), 400, "invalid handler json: EOF");
+        assertError(send(HttpMethod.POST, TOPICS + "/bad/handlers", "{\"id\":"), 400,
+            "invalid handler json: unexpected EOF");
         assertEquals(0, send(HttpMethod.GET, TOPICS + "/bad/handlers", null).json().getJsonArray("handlers")
             .size());
 
@@ -248,6 +250,8 @@ class AlertRoutesTest {
             "failed to update handler: cannot change topic in update");
         assertError(send(HttpMethod.PATCH, TOPICS + "/upd/handlers/zz", "[]"), 404, "unknown handler: \"zz\"");
         assertError(send(HttpMethod.PUT, TOPICS + "/upd/handlers/zz", "{}"), 404, "unknown handler: \"zz\"");
+        assertError(send(HttpMethod.PUT, TOPICS + "/upd/handlers/zz", "{"), 404, "unknown handler: \"zz\"");
+        assertEquals(400, send(HttpMethod.PUT, TOPICS + "/upd/handlers/h2", "{\"id\":2}").status());
         assertEquals("publish", send(HttpMethod.GET, TOPICS + "/upd/handlers/h2", null).json().getString("kind"));
     }
 }
