@@ -286,4 +286,51 @@ class AlertStreamerTest {
         assertAlert(a.get(5), "INFO", "CRITICAL", "1971-01-01T00:00:07Z", 0);
         assertEquals("kapacitor/cpu/serverA is INFO", a.get(5).getString("message"));
     }
+
+    @Test
+    void streamAlertWithReset0() throws Exception {
+        run("TestStream_Alert_WithReset_0", """
+            var infoThreshold = 40.0
+            var warnThreshold = 60.0
+            var critThreshold = 80.0
+            var infoResetThreshold = 10.0
+            var warnResetThreshold = 20.0
+            var critResetThreshold = 30.0
+            stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                    .groupBy('host')
+                |alert()
+                    .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+                    .details('details')
+                    .idField('id')
+                    .idTag('id')
+                    .levelField('level')
+                    .levelTag('level')
+                    .info(lambda: "value" > infoThreshold)
+                    .infoReset(lambda: "value" < infoResetThreshold)
+                    .warn(lambda: "value" > warnThreshold)
+                    .warnReset(lambda: "value" < warnResetThreshold)
+                    .crit(lambda: "value" > critThreshold)
+                    .critReset(lambda: "value" < critResetThreshold)
+                    .post('""" + url() + "')\n", "stream_alert_with_reset_0");
+        List<io.vertx.core.json.JsonObject> a = bodies(12);
+        String[][] expected = {
+            {"INFO", "OK", "0", "0"}, {"INFO", "INFO", "1", "1"}, {"INFO", "INFO", "2", "2"},
+            {"OK", "INFO", "3", "3"}, {"INFO", "OK", "4", "0"}, {"WARNING", "INFO", "5", "1"},
+            {"WARNING", "WARNING", "6", "2"}, {"OK", "WARNING", "7", "3"}, {"INFO", "OK", "8", "0"},
+            {"WARNING", "INFO", "9", "1"}, {"CRITICAL", "WARNING", "10", "2"}, {"OK", "CRITICAL", "11", "3"},
+        };
+        for (int i = 0; i < expected.length; i++) {
+            String[] e = expected[i];
+            assertAlert(a.get(i), e[0], e[1], String.format("1971-01-01T00:00:%02dZ", Integer.parseInt(e[2])),
+                Long.parseLong(e[3]));
+        }
+        assertEquals("{\"id\":\"kapacitor/cpu/serverA\",\"message\":\"kapacitor/cpu/serverA is OK\","
+            + "\"details\":\"details\",\"time\":\"1971-01-01T00:00:11Z\",\"duration\":3000000000,"
+            + "\"level\":\"OK\",\"data\":{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":\"serverA\","
+            + "\"type\":\"usage\"},\"columns\":[\"time\",\"value\"],\"values\":[[\"1971-01-01T00:00:11Z\",29]]}]},"
+            + "\"previousLevel\":\"CRITICAL\",\"recoverable\":true}", a.get(11).encode());
+    }
 }
