@@ -57,5 +57,4 @@ public final class AlertCommands {
     /** One event of a topic. */
     public record EventInfo(String id, EventState state) {
     }
-
 }
