@@ -37,6 +37,8 @@ public final class Topics implements Shareable {
     private final Vertx vertx;
     private final int bufferSize;
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
+    /** Raised event states of closed topics (a stopped task's anonymous topic), revived on next use. */
+    private final Map<String, Map<String, EventState>> closed = new ConcurrentHashMap<>();
     private final List<Inhibitor> inhibitors = new CopyOnWriteArrayList<>();
     private volatile StateSink sink;
 
@@ -60,7 +62,37 @@ public final class Topics implements Shareable {
     }
 
     private Topic ensure(String id) {
-        return topics.computeIfAbsent(id, Topic::new);
+        return topics.computeIfAbsent(id, k -> {
+            Topic t = new Topic(k);
+            Map<String, EventState> states = closed.remove(k);
+            if (states != null) {
+                t.restore(states);
+            }
+            return t;
+        });
+    }
+
+    /**
+     * Takes the topic out of service without deleting its state (Kapacitor's CloseTopic, when a task stops): it is
+     * no longer listed and its handlers are closed; its raised events come back, as Kapacitor reloads them from its
+     * store (where recoveries are not kept), when the topic is next used.
+     */
+    public void closeTopic(String id) {
+        Topic t = topics.remove(id);
+        if (t == null) {
+            return;
+        }
+        t.handlers().forEach(BufferedHandler::close);
+        Map<String, EventState> raised = new java.util.HashMap<>();
+        t.eventStates(Level.INFO).forEach(raised::put);
+        closed.put(id, raised);
+    }
+
+    /** The ids of every topic, open or closed. */
+    public java.util.Set<String> topicIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>(topics.keySet());
+        ids.addAll(closed.keySet());
+        return ids;
     }
 
     public Topic topic(String id) {
@@ -147,6 +179,7 @@ public final class Topics implements Shareable {
     }
 
     public boolean deleteTopic(String topic) {
+        boolean wasClosed = closed.remove(topic) != null;
         Topic t = topics.remove(topic);
         if (t != null) {
             t.handlers().forEach(BufferedHandler::close);
@@ -155,7 +188,7 @@ public final class Topics implements Shareable {
         if (s != null) {
             s.topicDeleted(topic);
         }
-        return t != null;
+        return t != null || wasClosed;
     }
 
     /** Topics matching the pattern (Kapacitor's path.Match rules, "" for all) whose max level is at least min. */

@@ -50,4 +50,12 @@ public final class Addresses {
     public static String nodeIngest(String nodeId) {
         return "kapacitor.node." + nodeId + ".ingest";
     }
+
+    /** Alert API requests: an AlertCommands.Command, answered by AlertManagerVerticle with an AlertCommands.Reply. */
+    public static final String ALERTS_COMMAND = "kapacitor.alerts.command";
+    /**
+     * Published with a task id (String) once a task is deleted: the alert service deletes the task's anonymous
+     * topics and their stored states (Kapacitor's delete hook).
+     */
+    public static final String TASKS_DELETED = "kapacitor.tasks.deleted";
 }

@@ -10,6 +10,7 @@ import kapacitor.api.HttpServerVerticle;
 import kapacitor.api.NotImplementedRoutes;
 import kapacitor.alert.handler.ServerUrl;
 import kapacitor.api.cluster.ClusterRoutes;
+import kapacitor.api.alerts.AlertRoutes;
 import kapacitor.api.config.ConfigRoutes;
 import kapacitor.api.servicetests.ServiceTestRoutes;
 import kapacitor.api.debug.DebugVarsRoutes;
@@ -26,6 +27,7 @@ import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
 import kapacitor.runtime.ingest.UdpListenerVerticle;
 import kapacitor.alert.handler.HandlerServiceTests;
+import kapacitor.service.alert.AlertManagerVerticle;
 import kapacitor.service.config.ConfigManagerVerticle;
 import kapacitor.service.servicetest.ServiceTests;
 import kapacitor.service.storage.StorageManagerVerticle;
@@ -90,6 +92,8 @@ public final class RootVerticle extends VerticleBase {
             .compose(s -> vertx.deployVerticle(new StorageManagerVerticle(s)))
             .compose(id -> vertx.deployVerticle(new ConfigManagerVerticle(store, cfg.tree(),
                 cfg.configOverride().enabled(), cfg.skipConfigOverrides())))
+            // Restored alert states must be in place before any task's alert node starts.
+            .compose(id -> vertx.deployVerticle(new AlertManagerVerticle(store)))
             .compose(id -> deployTaskManagers())
             .compose(id -> deployUdp())
             .compose(v -> deployHttp(modules()));
@@ -129,7 +133,8 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new DebugVarsRoutes(stats, taskCounts::snapshot));
         modules.add(new ConfigRoutes(vertx.eventBus()));
         modules.add(new ServiceTestRoutes(new ServiceTests(HandlerServiceTests.all(vertx))));
-        modules.add(new NotImplementedRoutes(Set.of("config", "service-tests")));
+        modules.add(new AlertRoutes(vertx.eventBus()));
+        modules.add(new NotImplementedRoutes(Set.of("config", "service-tests", "alerts")));
         modules.add(new ClusterRoutes(cluster != null ? cluster::describe
             : () -> ClusterNode.describeStandalone(stats.serverId(), httpAddress(), store, runner)));
         return modules;

@@ -107,6 +107,10 @@ public final class AlertOperator extends GroupedOperator<AlertGroupState> implem
         for (AlertHandler h : handlers) {
             topics.deregisterHandler(anonTopic, h);
         }
+        if (hasAnonTopic()) {
+            // A stopped task's anonymous topic leaves the listings until the task runs again (Kapacitor's CloseTopic).
+            topics.closeTopic(anonTopic);
+        }
     }
 
     public String anonTopic() {

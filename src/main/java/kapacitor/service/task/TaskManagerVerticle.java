@@ -317,7 +317,10 @@ public final class TaskManagerVerticle extends VerticleBase {
                     counts.enabled.decrementAndGet();
                     stopped = starter.stop(id);
                 }
-                return stopped.compose(v -> store.tasks().delete(id)).<Void>mapEmpty();
+                return stopped.compose(v -> store.tasks().delete(id))
+                    // The alert service drops the task's anonymous topics (Kapacitor's task delete hook).
+                    .onSuccess(v -> vertx.eventBus().publish(Addresses.TASKS_DELETED, id))
+                    .<Void>mapEmpty();
             })
             .recover(e -> e instanceof NotFoundException ? Future.succeededFuture() : Future.failedFuture(e));
     }
