@@ -125,12 +125,6 @@ public final class TaskVerticle extends VerticleBase {
                 outputs.put(h.endpoint(), h);
             }
         }
-        for (NodeRuntime r : nodes.values()) {
-            if (r.operator instanceof StatsOperator s && r.def.value("SourceNode") instanceof NodeDef watched) {
-                NodeRuntime w = nodes.get(watched);
-                s.watch(() -> w == null || w.outs.isEmpty() ? null : w.outs.get(0).stats);
-            }
-        }
         source = nodes.get(spec.pipeline().source());
         source.ins.add(sourceIn);
         int edge = 0;
@@ -146,6 +140,16 @@ public final class TaskVerticle extends VerticleBase {
                     m -> onEdge(child, parent, m.body())));
             }
         }
+        // Stats nodes watch an edge that exists only now that every edge is wired.
+        for (NodeRuntime r : nodes.values()) {
+            if (r.operator instanceof StatsOperator s && r.def.value("SourceNode") instanceof NodeDef watched) {
+                NodeRuntime w = nodes.get(watched);
+                if (w != null && !w.outs.isEmpty()) {
+                    w.outs.get(0).stats.trackGroups();
+                }
+                s.watch(() -> w == null || w.outs.isEmpty() ? null : w.outs.get(0).stats);
+            }
+        }
     }
 
     private List<NodeDef> walkOrder(List<NodeDef> children) {
@@ -155,10 +159,8 @@ public final class TaskVerticle extends VerticleBase {
 
     private void onFrame(Frame frame) {
         try {
-            for (Point p : frame.points()) {
-                sourceIn.count(null);
-                source.process(PointMessage.ungrouped(p));
-            }
+            sourceIn.countPoints(frame.points().size());
+            source.processPoints(frame.points());
             send(source);
         } finally {
             frame.inbox().done();
@@ -167,9 +169,7 @@ public final class TaskVerticle extends VerticleBase {
 
     private void onEdge(NodeRuntime node, int parent, EdgeFrame frame) {
         pending--;
-        for (Message m : frame.messages()) {
-            node.process(parent, m);
-        }
+        node.processAll(parent, frame.messages());
         send(node);
     }
 

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Counts of one edge as Kapacitor keeps them: points on a stream edge, batches on a batch edge, and per group the
- * points (a batch counts its points) until the group is deleted. Written on the task's thread; the total is
- * readable from anywhere (volatile, single writer), the groups only on the task's thread.
+ * points (a batch counts its points) until the group is deleted. Written on the task's thread; everything is
+ * read on the task's thread.
  */
 public final class EdgeStats {
     /** One group's count on the edge, with the group's tags and dimensions (Kapacitor's edge.GroupStats). */
@@ -43,8 +43,10 @@ public final class EdgeStats {
         }
     }
 
-    private volatile long collected;
-    private final Map<String, GroupCount> groups = new LinkedHashMap<>();
+    // Read on the task's thread only (stats requests run on the task's context), so a plain field is enough.
+    private long collected;
+    // Per-group counts cost a map lookup per message: kept only for edges a stats node watches.
+    private Map<String, GroupCount> groups;
 
     /** Counts a point or a batch; control messages are not counted, as in Kapacitor; a delete forgets its group. */
     public void count(Message m) {
@@ -53,13 +55,18 @@ public final class EdgeStats {
             return;
         }
         if (m instanceof DeleteGroupMessage) {
-            groups.remove(m.groupId());
+            if (groups != null) {
+                groups.remove(m.groupId());
+            }
             return;
         }
         if (!m.isData()) {
             return;
         }
         collected++;
+        if (groups == null) {
+            return;
+        }
         GroupCount g = groups.get(m.groupId());
         if (g == null) {
             g = new GroupCount(m.groupId(), m.groupTags(), m.dims());
@@ -72,8 +79,20 @@ public final class EdgeStats {
         return collected;
     }
 
+    /** Counts {@code n} points arriving at a task's source (no groups exist yet there). */
+    public void countPoints(int n) {
+        collected += n;
+    }
+
+    /** Starts counting per group (from now on); a stats node calls this on the edge it watches. */
+    public void trackGroups() {
+        if (groups == null) {
+            groups = new LinkedHashMap<>();
+        }
+    }
+
     /** The per-group counts, in order of the groups' first message; on the task's thread only. */
     public List<GroupCount> groups() {
-        return new ArrayList<>(groups.values());
+        return groups == null ? List.of() : new ArrayList<>(groups.values());
     }
 }

@@ -22,6 +22,7 @@ public final class FromOperator implements Operator {
     private final boolean byName;
     private final TagNames tagNames;
     private final Dimensions fixedDims;
+    private final GroupIdCache groupIds;
 
     public FromOperator(String db, String rp, String measurement, List<PointPredicate> where, long truncate,
                         long round, boolean byName, List<Object> groupBy) {
@@ -34,6 +35,7 @@ public final class FromOperator implements Operator {
         this.byName = byName;
         this.tagNames = TagNames.of(groupBy, List.of());
         this.fixedDims = tagNames.all() ? null : new Dimensions(byName, tagNames.names());
+        this.groupIds = fixedDims == null ? null : new GroupIdCache(fixedDims);
     }
 
     @Override
@@ -56,8 +58,11 @@ public final class FromOperator implements Operator {
         if (round != 0) {
             p = p.withTime(GoTime.round(p.time(), round));
         }
-        Dimensions dims = fixedDims != null ? fixedDims : new Dimensions(byName, tagNames.resolve(p.tags()));
-        out.emit(PointMessage.of(p, dims));
+        if (fixedDims != null) {
+            out.emit(new PointMessage(p, fixedDims, groupIds.groupId(p)));
+        } else {
+            out.emit(PointMessage.of(p, new Dimensions(byName, tagNames.resolve(p.tags()))));
+        }
     }
 
     private boolean matches(Point p, Output out) {

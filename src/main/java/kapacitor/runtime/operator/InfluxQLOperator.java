@@ -168,12 +168,12 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
     }
 
     private boolean aggregate(Group g, Point p, Output out) {
-        Object v = p.fields().get(field);
-        if (v == null) {
+        int i = p.fields().indexOf(field);
+        if (i < 0) {
             out.error("failed to aggregate point: field " + field + " missing from point cannot aggregate");
             return false;
         }
-        g.reducer.add(v, p);
+        g.reducer.addField(i, p);
         return true;
     }
 

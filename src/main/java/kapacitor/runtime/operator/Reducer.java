@@ -9,6 +9,11 @@ interface Reducer {
     /** Adds the function's field value of point {@code p}. */
     void add(Object value, Point p);
 
+    /** Adds the value at {@code index} of {@code p}'s fields; reducers that keep numbers unboxed override it. */
+    default void addField(int index, Point p) {
+        add(p.fields().valueAt(index), p);
+    }
+
     /** The current result; may be empty. */
     List<ReducedPoint> emit();
 }

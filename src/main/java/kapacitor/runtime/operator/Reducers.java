@@ -82,7 +82,7 @@ final class Reducers {
                 return () -> new Selector((cur, prev) -> FieldKind.compare(cur.value(), prev.value()) > 0
                     || FieldKind.compare(cur.value(), prev.value()) == 0 && cur.time() < prev.time());
             case "mean":
-                return () -> new SliceReducer(Reducers::mean);
+                return () -> new MeanReducer(isInt);
             case "median":
                 return () -> new SliceReducer(Reducers::median);
             case "mode":
@@ -209,21 +209,6 @@ final class Reducers {
 
     private static double num(ReducedPoint p) {
         return ((Number) p.value()).doubleValue();
-    }
-
-    private static List<ReducedPoint> mean(List<ReducedPoint> a) {
-        if (a.get(0).value() instanceof Long) {
-            long sum = 0;
-            for (ReducedPoint p : a) {
-                sum += (Long) p.value();
-            }
-            return List.of(new ReducedPoint(ZERO_TIME, (double) sum / a.size(), null));
-        }
-        double sum = 0;
-        for (ReducedPoint p : a) {
-            sum += (Double) p.value();
-        }
-        return List.of(new ReducedPoint(ZERO_TIME, sum / a.size(), null));
     }
 
     private static final Comparator<ReducedPoint> BY_VALUE = (x, y) -> FieldKind.compare(x.value(), y.value());

@@ -44,7 +44,7 @@ class WriteRoutesTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.postgres(Map.of("KAPACITOR_HTTP_MAX_BODY_SIZE", "2000000"));
+        server = TestServer.postgres(Map.of("KAPACITOR_HTTP_MAX_BODY_SIZE", "10000000"));
         http = server.http();
     }
 
@@ -170,7 +170,7 @@ class WriteRoutesTest {
     @Test
     void largeBodyIsParsedOffTheLoopAndStillOneFrame() throws Exception {
         StringBuilder sb = new StringBuilder();
-        int n = 20_000;
+        int n = 200_000;
         for (int i = 0; i < n; i++) {
             sb.append("cpu,host=h").append(i % 100).append(" value=").append(i).append(' ').append(i).append('\n');
         }
@@ -181,9 +181,9 @@ class WriteRoutesTest {
 
     @Test
     void bodyOverTheLimitIs413() {
-        Http.Response r = await(http.post("/write?db=mydb&rp=myrp", "x".repeat(2_000_001)));
+        Http.Response r = await(http.post("/write?db=mydb&rp=myrp", "x".repeat(10_000_001)));
         assertEquals(413, r.status());
-        assertTrue(r.json().getString("error").contains("2000000"), r.text());
+        assertTrue(r.json().getString("error").contains("10000000"), r.text());
     }
 
     @Test

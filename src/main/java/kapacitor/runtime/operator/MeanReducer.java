@@ -1,0 +1,57 @@
+package kapacitor.runtime.operator;
+
+import kapacitor.model.Fields;
+import kapacitor.model.Point;
+
+import java.util.List;
+
+/**
+ * InfluxQL's mean as InfluxDB's Float/IntegerMeanReducer computes it: a running sum in arrival order (float64, or
+ * int64 for integer fields) divided by the count, so no point is kept and no value boxed. The field's type is fixed by the first point, as Kapacitor's
+ * typed reducers are; a point of the other type is an error.
+ */
+final class MeanReducer implements Reducer {
+    private final boolean integer;
+    private double sum;
+    private long intSum;
+    private long count;
+
+    MeanReducer(boolean integer) {
+        this.integer = integer;
+    }
+
+    @Override
+    public void add(Object value, Point p) {
+        if (integer ? !(value instanceof Long) : !(value instanceof Double)) {
+            throw new IllegalArgumentException("mean of field values of different types: " + value);
+        }
+        if (integer) {
+            intSum += (Long) value;
+        } else {
+            sum += (Double) value;
+        }
+        count++;
+    }
+
+    @Override
+    public void addField(int index, Point p) {
+        Fields f = p.fields();
+        byte type = f.type(index);
+        if (integer ? type != Fields.INTEGER && type != Fields.UNSIGNED : type != Fields.FLOAT) {
+            add(f.valueAt(index), p);
+            return;
+        }
+        if (integer) {
+            intSum += f.longAt(index);
+        } else {
+            sum += f.doubleAt(index);
+        }
+        count++;
+    }
+
+    @Override
+    public List<ReducedPoint> emit() {
+        return count == 0 ? List.of() : List.of(new ReducedPoint(ReducedPoint.ZERO_TIME,
+            (integer ? (double) intSum : sum) / count, null));
+    }
+}
