@@ -4,36 +4,40 @@ import kapacitor.model.Point;
 import kapacitor.model.Tags;
 import kapacitor.runtime.edge.Dimensions;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * Remembers the group id of recent series. Each line-protocol parser (one per thread) hands out one {@link Tags}
- * instance per series, so a hit is usually an identity match and otherwise an equal tag set from another parser;
- * either way the id string is not rebuilt, and reusing one String instance keeps later group-map lookups cheap
- * (cached hash, identity equals). Direct-mapped on the tag set's cached hash; task thread only.
+ * Remembers the group id of each series seen. Parsers hand out one {@link Tags} instance per series, so lookups are
+ * mostly identity hits on a cached hash; reusing one id String per group also keeps later group-map lookups cheap
+ * (cached hash, identity equals). Bounded: cleared when it holds {@link #MAX} series. Task thread only.
  */
 final class GroupIdCache {
-    private static final int SIZE = 8192;
+    static final int MAX = 200_000;
 
     private final Dimensions dims;
-    private final Tags[] tags = new Tags[SIZE];
-    private final String[] names = new String[SIZE];
-    private final String[] ids = new String[SIZE];
+    // Keyed by tags alone unless the measurement is part of the group.
+    private final Map<String, Map<Tags, String>> byName = new HashMap<>();
+    private final Map<Tags, String> ids = new HashMap<>();
+    private int size;
 
     GroupIdCache(Dimensions dims) {
         this.dims = dims;
     }
 
     String groupId(Point p) {
-        Tags t = p.tags();
-        String name = p.name();
-        int i = (t.hashCode() * 31 + name.hashCode()) & (SIZE - 1);
-        Tags cached = tags[i];
-        if (cached != null && (cached == t || cached.equals(t)) && (names[i] == name || names[i].equals(name))) {
-            return ids[i];
+        Map<Tags, String> map = dims.byName() ? byName.computeIfAbsent(p.name(), n -> new HashMap<>()) : ids;
+        String id = map.get(p.tags());
+        if (id == null) {
+            if (++size > MAX) {
+                byName.clear();
+                ids.clear();
+                size = 1;
+                map = dims.byName() ? byName.computeIfAbsent(p.name(), n -> new HashMap<>()) : ids;
+            }
+            id = dims.groupId(p.name(), p.tags());
+            map.put(p.tags(), id);
         }
-        String id = dims.groupId(p.name(), t);
-        tags[i] = t;
-        names[i] = name;
-        ids[i] = id;
         return id;
     }
 }
