@@ -35,6 +35,7 @@ class ClusterAlertFailoverTest {
     private ClusterProcesses cluster;
     private HttpServer peer;
     private final List<JsonObject> posted = new CopyOnWriteArrayList<>();
+    private final List<JsonObject> postedByTopicHandler = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void tearDown() throws Exception {
@@ -51,6 +52,12 @@ class ClusterAlertFailoverTest {
         peer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         peer.createContext("/alert", ex -> {
             posted.add(new JsonObject(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        peer.createContext("/named", ex -> {
+            postedByTopicHandler.add(new JsonObject(new String(ex.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8)));
             ex.sendResponseHeaders(200, -1);
             ex.close();
         });
@@ -77,6 +84,16 @@ class ClusterAlertFailoverTest {
         HttpResponse<String> created = send("POST", entry.url("/kapacitor/v1/tasks"), body.encode());
         assertEquals(200, created.statusCode(), created.body());
         String anon = "main:" + task + ":alert2";
+
+        // A handler defined through another node reaches the named topic's owner, where it runs.
+        Node other = byId.get(taskOwner);
+        JsonObject handler = new JsonObject().put("id", "peer").put("kind", "post").put("options",
+            new JsonObject().put("url", "http://127.0.0.1:" + peer.getAddress().getPort() + "/named"));
+        HttpResponse<String> defined = send("POST", other.url("/kapacitor/v1/alerts/topics/" + NAMED + "/handlers"),
+            handler.encode());
+        assertEquals(200, defined.statusCode(), defined.body());
+        awaitTrue(() -> send("GET", entry.url("/kapacitor/v1/alerts/topics/" + NAMED + "/handlers"), null).body()
+            .contains("\"peer\""), 10, "the owner loaded the handler", entry);
 
         long t = System.currentTimeMillis() * 1_000_000L;
         write(entry, "cpu value=95 " + t);
@@ -115,6 +132,9 @@ class ClusterAlertFailoverTest {
         awaitTrue(() -> posted.size() >= 2, 15, "the recovery reached the peer", writer);
         // Handler posts are sent in order: a duplicate CRIT would have come before the recovery.
         assertEquals(2, posted.size(), posted.toString());
+        awaitTrue(() -> postedByTopicHandler.size() >= 2, 15, "the topic handler saw the recovery", entry);
+        assertEquals(List.of("CRITICAL", "OK"), postedByTopicHandler.stream().map(j -> j.getString("level")).toList(),
+            postedByTopicHandler.toString());
         JsonObject recovery = posted.get(1);
         assertEquals("OK", recovery.getString("level"), recovery.encode());
         assertEquals("CRITICAL", recovery.getString("previousLevel"), recovery.encode());
