@@ -34,6 +34,12 @@ public final class Topics implements Shareable {
         void topicDeleted(String topic);
     }
 
+    /** Sends an event to the node that owns its topic (cluster mode); standalone there is none. */
+    public interface Router {
+        /** True when the event went to another node, which collects it; false to collect it here. */
+        boolean forward(AlertEvent event);
+    }
+
     private final Vertx vertx;
     private final int bufferSize;
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
@@ -41,6 +47,7 @@ public final class Topics implements Shareable {
     private final Map<String, Map<String, EventState>> closed = new ConcurrentHashMap<>();
     private final List<Inhibitor> inhibitors = new CopyOnWriteArrayList<>();
     private volatile StateSink sink;
+    private volatile Router router;
 
     public Topics(Vertx vertx, int bufferSize) {
         this.vertx = vertx;
@@ -59,6 +66,10 @@ public final class Topics implements Shareable {
 
     public void stateSink(StateSink s) {
         this.sink = s;
+    }
+
+    public void router(Router r) {
+        this.router = r;
     }
 
     private Topic ensure(String id) {
@@ -104,6 +115,15 @@ public final class Topics implements Shareable {
      * full and the event was dropped for it.
      */
     public boolean collect(AlertEvent event) {
+        Router r = router;
+        if (r != null && r.forward(event)) {
+            return true;
+        }
+        return collectHere(event);
+    }
+
+    /** {@link #collect} on this node whoever owns the topic: for events another node forwarded here. */
+    public boolean collectHere(AlertEvent event) {
         Topic t = ensure(event.topic());
         EventState prev = t.update(event.state());
         AlertEvent e = event.withPrevious(prev);

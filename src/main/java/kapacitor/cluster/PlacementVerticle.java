@@ -9,6 +9,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
+import kapacitor.alert.Topics;
 import kapacitor.api.ApiException;
 import kapacitor.api.Json;
 import kapacitor.app.Addresses;
@@ -19,6 +20,7 @@ import kapacitor.runtime.LocalTaskRunner;
 import kapacitor.runtime.TaskSpec;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.RemoteTable;
+import kapacitor.service.alert.StoredTopics;
 import kapacitor.service.task.ScriptCompiler;
 import kapacitor.service.task.StoredTasks;
 import kapacitor.store.DuplicateKeyException;
@@ -242,6 +244,9 @@ public final class PlacementVerticle extends VerticleBase {
             return Future.failedFuture(e);
         }
         return takeLease(id, lease, members)
+            // The task's alert nodes restore their levels from its topics: give them what its last node stored.
+            .compose(taken -> StoredTopics.restore(store, Topics.of(vertx), t -> t.startsWith(StoredTopics
+                .taskPrefix(id)), true).map(taken))
             .compose(taken -> local.start(spec).onSuccess(v -> {
                 running.add(id);
                 state.noteStarted(id, self);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
 import kapacitor.alert.EventState;
 import kapacitor.alert.Topic;
 import kapacitor.alert.Topics;
@@ -27,7 +28,6 @@ import kapacitor.service.alert.AlertCommands.PatchHandler;
 import kapacitor.service.alert.AlertCommands.ReplaceHandler;
 import kapacitor.service.alert.AlertCommands.Reply;
 import kapacitor.service.alert.AlertCommands.TopicInfo;
-import kapacitor.store.EventStateRecord;
 import kapacitor.store.HandlerSpecRecord;
 import kapacitor.store.Store;
 import kapacitor.util.Glob;
@@ -58,6 +58,9 @@ public final class AlertManagerVerticle extends VerticleBase {
     private Topics topics;
     private HandlerFactory factory;
     private EventStateWriter writer;
+    /** Cluster mode only (null standalone). */
+    private AlertCluster cluster;
+    private ClusterTopicQueries queries;
 
     public AlertManagerVerticle(Store store) {
         this.store = store;
@@ -68,18 +71,63 @@ public final class AlertManagerVerticle extends VerticleBase {
         topics = Topics.of(vertx);
         factory = new HandlerFactory(vertx, topics);
         writer = new EventStateWriter(store, context);
+        cluster = AlertCluster.of(vertx, store, topics);
         return restoreStates()
             .compose(v -> loadHandlerSpecs())
-            .onSuccess(v -> {
+            .compose(v -> {
                 topics.stateSink(writer);
                 vertx.eventBus().<Command>localConsumer(Addresses.ALERTS_COMMAND,
-                    msg -> Replies.reply(msg, handle(msg.body()).map(Reply::new)));
+                    msg -> Replies.reply(msg, command(msg.body()).map(Reply::new)));
                 vertx.eventBus().<String>localConsumer(Addresses.TASKS_DELETED, this::taskDeleted);
+                return cluster == null ? Future.succeededFuture() : joinCluster();
             });
+    }
+
+    /** Cluster mode: topics live on their owners, which answer for them; handler specs follow the store. */
+    private Future<?> joinCluster() {
+        queries = new ClusterTopicQueries(vertx, cluster, topics, this::handle);
+        topics.router(cluster);
+        cluster.listen(context);
+        var alerts = vertx.eventBus().<JsonObject>consumer(AlertCluster.nodeAlerts(cluster.self()), queries::answer);
+        var changed = vertx.eventBus().<JsonObject>consumer(AlertCluster.CHANGED, this::clusterChanged);
+        return Future.all(alerts.completion(), changed.completion());
+    }
+
+    private Future<Object> command(Command c) {
+        if (queries != null && ClusterTopicQueries.routed(c)) {
+            return queries.ask(c);
+        }
+        Future<Object> result = handle(c);
+        if (cluster != null && !(c instanceof ListHandlers) && !(c instanceof GetHandler)) {
+            // Other nodes reload the specs; the topic's owner is the one whose handlers will run.
+            result = result.onSuccess(v -> publishChanged(new JsonObject().put("op", "handlers")));
+        }
+        return result;
+    }
+
+    private void publishChanged(JsonObject body) {
+        vertx.eventBus().publish(AlertCluster.CHANGED, body.put("node", cluster.self()));
+    }
+
+    private void clusterChanged(Message<JsonObject> msg) {
+        JsonObject body = msg.body();
+        if (cluster.self().equals(body.getString("node"))) {
+            return;
+        }
+        if ("task-deleted".equals(body.getString("op"))) {
+            deleteTaskTopics(body.getString("task", ""));
+        } else {
+            reloadHandlerSpecs().onFailure(e -> LOG.error("msg=\"failed to reload handler specs\" error=\"{}\"",
+                e.getMessage()));
+        }
     }
 
     @Override
     public Future<?> stop() {
+        if (cluster != null) {
+            topics.router(null);
+            cluster.close();
+        }
         topics.stateSink(null);
         handlers.forEach((topic, byId) -> byId.values().forEach(r -> topics.deregisterHandler(topic, r.handler())));
         handlers.clear();
@@ -87,31 +135,42 @@ public final class AlertManagerVerticle extends VerticleBase {
     }
 
     private Future<Void> restoreStates() {
-        return store.eventStates().topics().compose(names -> {
-            Future<Void> chain = Future.succeededFuture();
-            for (String topic : names) {
-                chain = chain.compose(v -> store.eventStates().listByTopic(topic).map(records -> {
-                    Map<String, EventState> states = new HashMap<>();
-                    for (EventStateRecord r : records) {
-                        states.put(r.eventId(), EventState.fromData(r.eventId(), r.level(), r.data()));
-                    }
-                    topics.restore(topic, states);
-                    return null;
-                }));
-            }
-            return chain;
-        });
+        return StoredTopics.restore(store, topics, t -> true, false);
     }
 
     private Future<Void> loadHandlerSpecs() {
         return store.handlerSpecs().listAll().map(records -> {
+            records.forEach(this::load);
+            return null;
+        });
+    }
+
+    private void load(HandlerSpecRecord r) {
+        HandlerSpec spec = HandlerSpec.fromRecord(r);
+        try {
+            register(spec, r.version(), factory.create(spec));
+        } catch (RuntimeException e) {
+            LOG.error("msg=\"failed to load handler\" topic={} handler={} error=\"{}\"", spec.topic(),
+                spec.id(), e.getMessage());
+        }
+    }
+
+    /** Brings the registered handlers in line with the stored specs another node changed. */
+    private Future<Void> reloadHandlerSpecs() {
+        return store.handlerSpecs().listAll().map(records -> {
+            Map<String, Map<String, HandlerSpecRecord>> stored = new HashMap<>();
+            records.forEach(r -> stored.computeIfAbsent(r.topic(), k -> new HashMap<>()).put(r.id(), r));
+            handlers.forEach((topic, byId) -> byId.values().removeIf(reg -> {
+                HandlerSpecRecord r = stored.getOrDefault(topic, Map.of()).get(reg.spec().id());
+                if (r != null && r.version() == reg.version()) {
+                    return false;
+                }
+                topics.deregisterHandler(topic, reg.handler());
+                return true;
+            }));
             for (HandlerSpecRecord r : records) {
-                HandlerSpec spec = HandlerSpec.fromRecord(r);
-                try {
-                    register(spec, r.version(), factory.create(spec));
-                } catch (RuntimeException e) {
-                    LOG.error("msg=\"failed to load handler\" topic={} handler={} error=\"{}\"", spec.topic(),
-                        spec.id(), e.getMessage());
+                if (!handlers.getOrDefault(r.topic(), Map.of()).containsKey(r.id())) {
+                    load(r);
                 }
             }
             return null;
@@ -344,7 +403,15 @@ public final class AlertManagerVerticle extends VerticleBase {
 
     /** Kapacitor's delete hook: a deleted task's anonymous topics go, with their stored states. */
     private void taskDeleted(Message<String> msg) {
-        String prefix = "main:" + msg.body() + ":";
+        deleteTaskTopics(msg.body());
+        if (cluster != null) {
+            // The node that ran the task holds its topics in memory too.
+            publishChanged(new JsonObject().put("op", "task-deleted").put("task", msg.body()));
+        }
+    }
+
+    private void deleteTaskTopics(String taskId) {
+        String prefix = StoredTopics.taskPrefix(taskId);
         for (String topic : topics.topicIds()) {
             if (topic.startsWith(prefix)) {
                 topics.deleteTopic(topic);
