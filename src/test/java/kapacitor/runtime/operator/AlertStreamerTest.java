@@ -3,21 +3,11 @@ package kapacitor.runtime.operator;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import kapacitor.app.Codecs;
-import kapacitor.model.TaskType;
-import kapacitor.pipeline.NodeDef;
-import kapacitor.pipeline.Pipeline;
-import kapacitor.runtime.edge.Message;
-import kapacitor.runtime.edge.PointMessage;
-import kapacitor.tick.eval.TickCompiler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -48,50 +38,17 @@ class AlertStreamerTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    /** Runs the script over the data set and returns the operators by node name. */
-    private void run(String task, String script, String data) throws Exception {
-        Pipeline p = TickCompiler.compileTask(script, TaskType.STREAM, Map.of());
-        Map<NodeDef, Operator> ops = new HashMap<>();
-        for (NodeDef n : p.sorted()) {
-            Operator op;
-            if (n.type().equals("alert")) {
-                op = new AlertOperator(n);
-                ((TaskBound) op).bind(task, vertx);
-            } else {
-                op = OperatorFactory.create(n);
-            }
-            ops.put(n, op);
-        }
-        try (InputStream in = getClass().getResourceAsStream("/testdata/" + data + ".lp")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#") || line.startsWith("db=") || line.startsWith("rp=")) {
-                    continue;
-                }
-                push(ops, p.source(), PointMessage.ungrouped(LinePoints.parse(line)));
-            }
-        }
-    }
-
-    private void push(Map<NodeDef, Operator> ops, NodeDef node, Message m) {
-        ops.get(node).process(m, new Output() {
-            @Override
-            public void emit(Message out) {
-                for (NodeDef c : node.children()) {
-                    push(ops, c, out);
-                }
-            }
-
-            @Override
-            public void error(String message) {
-                throw new AssertionError(message);
-            }
-        });
+    /** Runs the script over the data set; the script must run without node errors. */
+    private ScriptRun run(String task, String script, String data) throws Exception {
+        ScriptRun r = ScriptRun.run(vertx, task, script, data);
+        assertEquals(List.of(), r.errors());
+        return r;
     }
 
     @Test
     void streamAlert() throws Exception {
         String url = "http://127.0.0.1:" + server.actualPort() + "/";
-        run("TestStream_Alert", """
+        ScriptRun r = run("TestStream_Alert", """
             var infoThreshold = 6.0
             var warnThreshold = 7.0
             var critThreshold = 8.0
@@ -115,7 +72,14 @@ class AlertStreamerTest {
                     .info(lambda: "count" > infoThreshold)
                     .warn(lambda: "count" > warnThreshold)
                     .crit(lambda: "count" > critThreshold)
-                    .post('""" + url + "')\n", "stream_alert");
+                    .post('""" + url + """
+                ')
+                |httpOut('TestStream_Alert')
+            """, "stream_alert");
+        assertEquals("{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":\"serverA\",\"id\":\"kapacitor/cpu/serverA\","
+            + "\"level\":\"CRITICAL\"},\"columns\":[\"time\",\"count\",\"id\",\"level\",\"msg\"],\"values\":"
+            + "[[\"1971-01-01T00:00:10Z\",10,\"kapacitor/cpu/serverA\",\"CRITICAL\",\"kapacitor/cpu/serverA is CRITICAL\"]]}]}",
+            r.httpOut("TestStream_Alert"));
         String body = bodies.poll(10, TimeUnit.SECONDS);
         assertEquals("{\"id\":\"kapacitor/cpu/serverA\",\"message\":\"kapacitor/cpu/serverA is CRITICAL\","
             + "\"details\":\"details\",\"time\":\"1971-01-01T00:00:10Z\",\"duration\":0,\"level\":\"CRITICAL\","
@@ -332,5 +296,172 @@ class AlertStreamerTest {
             + "\"level\":\"OK\",\"data\":{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":\"serverA\","
             + "\"type\":\"usage\"},\"columns\":[\"time\",\"value\"],\"values\":[[\"1971-01-01T00:00:11Z\",29]]}]},"
             + "\"previousLevel\":\"CRITICAL\",\"recoverable\":true}", a.get(11).encode());
+    }
+
+    @Test
+    void streamAlertWithReset1() throws Exception {
+        ScriptRun r = run("TestStream_Alert_WithReset_1", """
+            var infoThreshold = 40.0
+            var warnThreshold = 60.0
+            var critThreshold = 80.0
+            var infoResetThreshold = 30.0
+            var warnResetThreshold = 50.0
+            var critResetThreshold = 70.0
+            stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                    .groupBy('host')
+                |alert()
+                    .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+                    .details('details')
+                    .idField('id')
+                    .idTag('id')
+                    .levelField('level')
+                    .levelTag('level')
+                    .info(lambda: "value" > infoThreshold)
+                    .infoReset(lambda: "value" < infoResetThreshold)
+                    .warn(lambda: "value" > warnThreshold)
+                    .warnReset(lambda: "value" < warnResetThreshold)
+                    .crit(lambda: "value" > critThreshold)
+                    .critReset(lambda: "value" < critResetThreshold)
+                    .post('""" + url() + """
+                ')
+                |httpOut('TestStream_Alert_WithReset_1')
+            """, "stream_alert_with_reset_1");
+        List<io.vertx.core.json.JsonObject> a = bodies(15);
+        // level, previous level, second, duration, value
+        Object[][] expected = {
+            {"INFO", "OK", 0, 0, 45}, {"INFO", "INFO", 1, 1, 40}, {"INFO", "INFO", 2, 2, 30},
+            {"OK", "INFO", 3, 3, 29}, {"INFO", "OK", 4, 0, 45}, {"WARNING", "INFO", 5, 1, 61},
+            {"INFO", "WARNING", 6, 2, 49}, {"OK", "INFO", 7, 3, 29}, {"INFO", "OK", 8, 0, 45},
+            {"WARNING", "INFO", 9, 1, 61}, {"CRITICAL", "WARNING", 10, 2, 81}, {"WARNING", "CRITICAL", 11, 3, 69},
+            {"WARNING", "WARNING", 12, 4, 50}, {"INFO", "WARNING", 13, 5, 41}, {"OK", "INFO", 14, 6, 25},
+        };
+        for (int i = 0; i < expected.length; i++) {
+            Object[] e = expected[i];
+            String time = String.format("1971-01-01T00:00:%02dZ", (Integer) e[2]);
+            assertEquals(new io.vertx.core.json.JsonObject().put("id", "kapacitor/cpu/serverA")
+                .put("message", "kapacitor/cpu/serverA is " + e[0]).put("details", "details").put("time", time)
+                .put("duration", (Integer) e[3] * 1_000_000_000L).put("level", e[0])
+                .put("data", new io.vertx.core.json.JsonObject("{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":"
+                    + "\"serverA\",\"type\":\"usage\"},\"columns\":[\"time\",\"value\"],\"values\":[[\"" + time
+                    + "\"," + e[4] + "]]}]}"))
+                .put("previousLevel", e[1]).put("recoverable", true), a.get(i), "alert " + (i + 1));
+        }
+        assertEquals("{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":\"serverA\",\"id\":\"kapacitor/cpu/serverA\","
+            + "\"level\":\"OK\",\"type\":\"usage\"},\"columns\":[\"time\",\"id\",\"level\",\"value\"],\"values\":"
+            + "[[\"1971-01-01T00:00:14Z\",\"kapacitor/cpu/serverA\",\"OK\",25]]}]}",
+            r.httpOut("TestStream_Alert_WithReset_1"));
+    }
+
+    @Test
+    void streamAlertComplexWhere() throws Exception {
+        run("TestStream_AlertComplexWhere", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA' AND sigma("value") > 2)
+                |alert()
+                    .details('')
+                    .crit(lambda: TRUE)
+                    .post('""" + url() + "')\n", "stream_alert_complex_where");
+        List<io.vertx.core.json.JsonObject> a = bodies(1);
+        assertEquals(new io.vertx.core.json.JsonObject("{\"id\":\"cpu:nil\",\"message\":\"cpu:nil is CRITICAL\","
+            + "\"details\":\"\",\"time\":\"1971-01-01T00:00:07Z\",\"duration\":0,\"level\":\"CRITICAL\","
+            + "\"data\":{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":\"serverA\",\"type\":\"idle\"},"
+            + "\"columns\":[\"time\",\"value\"],\"values\":[[\"1971-01-01T00:00:07Z\",16]]}]},"
+            + "\"previousLevel\":\"OK\",\"recoverable\":true}"), a.get(0));
+    }
+
+    @Test
+    void streamAlertCardinality() throws Exception {
+        ScriptRun r = run("TestStream_Cardinality", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host','cpu')
+                |alert()
+            """, "stream_cardinality");
+        assertEquals(9, r.alert().cardinality());
+        assertEquals(List.of(), r.alertOutput());
+        java.util.Map<String, Long> exp = new java.util.LinkedHashMap<>();
+        exp.put("alerts_triggered", 0L);
+        exp.put("alerts_inhibited", 0L);
+        exp.put("oks_triggered", 0L);
+        exp.put("infos_triggered", 0L);
+        exp.put("warns_triggered", 0L);
+        exp.put("crits_triggered", 0L);
+        exp.put("events_dropped", 0L);
+        assertEquals(exp, r.alert().stats());
+    }
+
+    private static kapacitor.model.Point cpu(String host, double value, long second) {
+        return new kapacitor.model.Point("cpu", "dbname", "rpname", kapacitor.model.Tags.of("host", host, "type", "idle"),
+            kapacitor.model.Fields.of("value", value), (31_536_000L + second) * 1_000_000_000L);
+    }
+
+    /**
+     * TestStream_AlertReset: a task raises two events on topic 'cpu'; run again, it restores serverA's CRITICAL from
+     * the topic, so the reset lambda brings it back to OK, which is sent and clears the stored event.
+     */
+    @Test
+    void streamAlertReset() throws Exception {
+        String script = """
+            var critThreshold = 80.0
+            var critResetThreshold = 70.0
+            stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host')
+                |alert()
+                    .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+                    .details('details')
+                    .idField('id')
+                    .idTag('id')
+                    .levelField('level')
+                    .levelTag('level')
+                    .crit(lambda: "value" > critThreshold)
+                    .critReset(lambda: "value" < critResetThreshold)
+                    .topic('cpu')
+                    |httpPost('http://127.0.0.1:1/')
+            """;
+        kapacitor.alert.Topics topics = kapacitor.alert.Topics.of(vertx);
+        java.util.Map<String, kapacitor.alert.EventState> stored = new java.util.TreeMap<>();
+        topics.stateSink(new kapacitor.alert.Topics.StateSink() {
+            @Override
+            public void stateChanged(String topic, kapacitor.alert.EventState state) {
+                // As the event state writer does: a recovery deletes the stored event.
+                if (state.level() == kapacitor.alert.Level.OK) {
+                    stored.remove(topic + "/" + state.id());
+                } else {
+                    stored.put(topic + "/" + state.id(), state);
+                }
+            }
+
+            @Override
+            public void topicDeleted(String topic) {
+            }
+        });
+        ScriptRun first = ScriptRun.start(vertx, "TestStream_Alert", script);
+        double[] values = {85.5, 99.2, 91.0, 87.3, 96.4};
+        for (int i = 0; i < values.length; i++) {
+            first.push(cpu(i % 2 == 0 ? "serverA" : "serverB", values[i], i));
+        }
+        first.stop();
+        assertEquals(List.of(), first.errors());
+        assertEquals(5, first.alertOutput().size());
+        assertEquals(List.of("cpu/kapacitor/cpu/serverA", "cpu/kapacitor/cpu/serverB"), List.copyOf(stored.keySet()));
+
+        ScriptRun second = ScriptRun.start(vertx, "TestStream_Alert", script);
+        second.push(cpu("serverA", 29.5, 0));
+        second.stop();
+        assertEquals(List.of(), second.errors());
+        assertEquals(1, second.alertOutput().size());
+        kapacitor.model.Point recovered = ((kapacitor.runtime.edge.PointMessage) second.alertOutput().get(0)).point();
+        assertEquals("OK", recovered.tags().get("level"));
+        assertEquals(List.of("cpu/kapacitor/cpu/serverB"), List.copyOf(stored.keySet()));
+        assertEquals(List.of("kapacitor/cpu/serverB"),
+            List.copyOf(topics.topic("cpu").eventStates(kapacitor.alert.Level.INFO).keySet()));
     }
 }
