@@ -1,0 +1,385 @@
+package kapacitor.runtime.operator;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import kapacitor.alert.handler.FakeConfig;
+import kapacitor.alert.handler.HttpPeer;
+import kapacitor.alert.handler.PostEndpoint;
+import kapacitor.alert.handler.PostEndpoints;
+import kapacitor.app.Codecs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static kapacitor.testing.Await.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Kapacitor's per-service TestStream_Alert* cases: the script runs over TestStream_Alert's data and each handler's
+ * requests reach a local peer configured through the service's config section; what the peer decodes must match
+ * what Kapacitor's fake service expects.
+ */
+class AlertHandlersStreamerTest {
+    /** The windowed count that makes TestStream_Alert's data CRITICAL once, at 00:00:10. */
+    static final String COUNTED = """
+        stream
+            |from()
+                .measurement('cpu')
+                .where(lambda: "host" == 'serverA')
+                .groupBy('host')
+            |window()
+                .period(10s)
+                .every(10s)
+            |count('value')
+        """;
+    static final String LEVELS = """
+                .info(lambda: "count" > 6.0)
+                .warn(lambda: "count" > 7.0)
+                .crit(lambda: "count" > 8.0)
+        """;
+    static final String SERIES = "{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":\"serverA\"},"
+        + "\"columns\":[\"time\",\"count\"],\"values\":[[\"1971-01-01T00:00:10Z\",10]]}]}";
+
+    private Vertx vertx;
+    private FakeConfig config;
+    private HttpPeer peer;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        Codecs.register(vertx);
+        config = new FakeConfig(vertx);
+        peer = new HttpPeer(vertx);
+    }
+
+    @AfterEach
+    void tearDown() {
+        peer.close();
+        await(vertx.close());
+    }
+
+    private ScriptRun run(String script) throws Exception {
+        ScriptRun r = ScriptRun.run(vertx, "TestStream_Alert", script, "stream_alert");
+        assertEquals(List.of(), r.errors());
+        return r;
+    }
+
+    /** The next {@code n} requests as {url, auth, body}, then none more. */
+    private List<Map<String, Object>> requests(int n) throws InterruptedException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            HttpPeer.Request r = peer.next();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("url", r.uri());
+            m.put("auth", r.headers().get("Authorization"));
+            String type = r.headers().get("Content-Type");
+            m.put("body", type != null && type.startsWith("application/x-www-form-urlencoded") ? form(r.body())
+                : new JsonObject(r.body()).getMap());
+            out.add(m);
+        }
+        assertTrue(peer.quiet(300), "more requests than expected");
+        return out;
+    }
+
+    private static Map<String, Object> form(String body) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (String kv : body.split("&")) {
+            String[] p = kv.split("=", 2);
+            m.put(URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "");
+        }
+        return m;
+    }
+
+    private static Map<String, Object> req(String url, String auth, String body) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (url != null) {
+            m.put("url", url);
+        }
+        if (auth != null) {
+            m.put("auth", auth);
+        }
+        m.put("body", new JsonObject(body).getMap());
+        return m;
+    }
+
+    @Test
+    void slack() throws Exception {
+        config.put("slack",
+            new JsonObject().put("enabled", true).put("default", true).put("workspace", "")
+                .put("url", peer.url("/test/slack/url")).put("channel", "#channel").put("username", "kapacitor"),
+            new JsonObject().put("enabled", true).put("workspace", "company_private")
+                .put("url", peer.url("/test/slack/url2")).put("token", "my_secret_token").put("channel", "#channel")
+                .put("username", "kapacitor"));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .slack()
+                .workspace('company_private')
+                .channel('#alerts')
+                .slack()
+                .channel('@jim')
+            """);
+        String attachments = "\"attachments\":[{\"fallback\":\"kapacitor/cpu/serverA is CRITICAL\","
+            + "\"color\":\"danger\",\"text\":\"kapacitor/cpu/serverA is CRITICAL\",\"mrkdwn_in\":[\"text\"]}]";
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req("/test/slack/url", "", "{\"channel\":\"@jim\",\"username\":\"kapacitor\",\"text\":\"\","
+                + attachments + "}"),
+            req("/test/slack/url2", "Bearer my_secret_token", "{\"channel\":\"#alerts\",\"username\":\"kapacitor\","
+                + "\"text\":\"\"," + attachments + "}")), requests(2));
+    }
+
+    @Test
+    void telegram() throws Exception {
+        config.put("telegram", new JsonObject().put("enabled", true).put("url", peer.url("/bot"))
+            .put("token", "TOKEN:AUTH").put("chat-id", "123456789").put("parse-mode", "")
+            .put("disable-web-page-preview", true).put("disable-notification", false));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .telegram()
+                    .chatId('12345678')
+                        .disableNotification()
+                        .parseMode('HTML')
+                .telegram()
+                    .chatId('87654321')
+            """);
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req("/botTOKEN:AUTH/sendMessage", null, "{\"chat_id\":\"12345678\",\"text\":"
+                + "\"kapacitor/cpu/serverA is CRITICAL\",\"parse_mode\":\"HTML\",\"disable_web_page_preview\":true,"
+                + "\"disable_notification\":true}"),
+            req("/botTOKEN:AUTH/sendMessage", null, "{\"chat_id\":\"87654321\",\"text\":"
+                + "\"kapacitor/cpu/serverA is CRITICAL\",\"parse_mode\":\"\",\"disable_web_page_preview\":true,"
+                + "\"disable_notification\":false}")), requests(2));
+    }
+
+    @Test
+    void hipChat() throws Exception {
+        config.put("hipchat", new JsonObject().put("enabled", true).put("url", peer.url(""))
+            .put("room", "1231234").put("token", "testtoken1231234"));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .hipChat()
+                    .room('1234567')
+                    .token('testtoken1234567')
+                .hipChat()
+                    .room('Test Room')
+                    .token('testtokenTestRoom')
+            """);
+        String body = "{\"from\":\"kapacitor\",\"message\":\"kapacitor/cpu/serverA is CRITICAL\",\"color\":\"red\","
+            + "\"notify\":true}";
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req("/1234567/notification?auth_token=testtoken1234567", null, body),
+            req("/Test%20Room/notification?auth_token=testtokenTestRoom", null, body)), requests(2));
+    }
+
+    @Test
+    void alerta() throws Exception {
+        config.put("alerta", new JsonObject().put("enabled", true).put("url", peer.url(""))
+            .put("origin", "Kapacitor"));
+        run(COUNTED + """
+            |alert()
+                .id('{{ index .Tags "host" }}')
+                .message('kapacitor/{{ .Name }}/{{ index .Tags "host" }} is {{ .Level }} @{{.Time}}')
+            """ + LEVELS + """
+                .alerta()
+                    .token('testtoken1234567')
+                    .environment('production')
+                    .timeout(1h)
+                .alerta()
+                    .token('anothertesttoken')
+                    .resource('resource: {{ index .Tags "host" }}')
+                    .event('event: {{ .TaskName }}')
+                    .environment('{{ index .Tags "host" }}')
+                    .origin('override')
+                    .group('{{ .ID }}')
+                    .value('{{ index .Fields "count" }}')
+                    .services('serviceA', 'serviceB', '{{ .Name }}')
+                    .correlated('{{ .Name }}')
+                    .attribute('attributeA', '{{ .Name }}')
+                    .attribute('attributeB', TRUE)
+                    .attribute('attributeC', 9001.0)
+            """);
+        String text = "kapacitor/cpu/serverA is CRITICAL @1971-01-01 00:00:10 +0000 UTC";
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req("/alert", "Bearer testtoken1234567", "{\"resource\":\"cpu\",\"event\":\"serverA\","
+                + "\"group\":\"host=serverA\",\"environment\":\"production\",\"text\":\"" + text + "\","
+                + "\"origin\":\"Kapacitor\",\"service\":[\"cpu\"],\"correlate\":[\"cpu\"],\"attributes\":null,"
+                + "\"timeout\":3600}"),
+            req("/alert", "Bearer anothertesttoken", "{\"resource\":\"resource: serverA\","
+                + "\"event\":\"event: TestStream_Alert\",\"group\":\"serverA\",\"environment\":\"serverA\","
+                + "\"text\":\"" + text + "\",\"origin\":\"override\",\"service\":[\"serviceA\",\"serviceB\",\"cpu\"],"
+                + "\"correlate\":[\"cpu\"],\"value\":\"10\",\"attributes\":{\"attributeA\":\"cpu\","
+                + "\"attributeB\":true,\"attributeC\":9001},\"timeout\":86400}")), requests(2));
+    }
+
+    @Test
+    void discord() throws Exception {
+        config.put("discord",
+            new JsonObject().put("enabled", true).put("default", true).put("workspace", "")
+                .put("url", peer.url("/test/discord/url")),
+            new JsonObject().put("enabled", true).put("workspace", "company_private").put("username", "comp testy")
+                .put("url", peer.url("/test/discord/url2")));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .discord()
+                .workspace('company_private')
+                .discord()
+                .username('testy')
+            """);
+        String embeds = "\"embeds\":[{\"color\":" + 0xF95F53 + ",\"description\":"
+            + "\"kapacitor/cpu/serverA is CRITICAL\",\"title\":\"\",\"timestamp\":\"\"}]";
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req("/test/discord/url", null, "{\"username\":\"testy\",\"avatar_url\":\"\"," + embeds + "}"),
+            req("/test/discord/url2", null, "{\"username\":\"comp testy\",\"avatar_url\":\"\"," + embeds + "}")),
+            requests(2));
+    }
+
+    @Test
+    void bigPanda() throws Exception {
+        config.put("bigpanda", new JsonObject().put("enabled", true).put("app-key", "012345")
+            .put("token", "testtoken1231234").put("url", peer.url("/test/bigpanda/url")).put("auto-attributes", ""));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+                .message('kapacitor/{{ .Name }}/{{ index .Tags "host" }} is {{ .Level }} @{{.Time}}')
+                .details('https://example.org/link')
+            """ + LEVELS + """
+                .bigPanda()
+                    .appKey('111111')
+                    .host('{{.Tags.host}}')
+                    .primaryProperty('host')
+                .bigPanda()
+                    .appKey('222222')
+                    .host('serverA-1')
+                    .secondaryProperty('application')
+                .bigPanda()
+                    .attribute('x_host', '{{.Tags.host}}')
+                    .attribute('x_duration', '{{.Duration}}')
+                    .attribute('x_detail', '{{.Details}}')
+                    .attribute('x_value', '{{.Fields.count}}')
+            """);
+        String common = "\"check\":\"kapacitor/cpu/serverA\",\"description\":"
+            + "\"kapacitor/cpu/serverA is CRITICAL @1971-01-01 00:00:10 +0000 UTC\",\"status\":\"critical\","
+            + "\"timestamp\":31536010,\"task\":\"TestStream_Alert:cpu\",\"details\":\"https://example.org/link\"";
+        List<Map<String, Object>> got = requests(3);
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req("/test/bigpanda/url", null, "{" + common + ",\"app_key\":\"111111\",\"host\":\"serverA\","
+                + "\"primary_property\":\"host\"}"),
+            req("/test/bigpanda/url", null, "{" + common + ",\"app_key\":\"222222\",\"host\":\"serverA-1\","
+                + "\"secondary_property\":\"application\"}"),
+            req("/test/bigpanda/url", null, "{" + common + ",\"app_key\":\"012345\",\"host\":\"\","
+                + "\"x_detail\":\"https://example.org/link\",\"x_duration\":\"0s\",\"x_host\":\"serverA\","
+                + "\"x_value\":\"10\"}")), got);
+        // The fake service reads every key it does not know as an attribute: there must be no others.
+        java.util.Set<String> known = java.util.Set.of("app_key", "status", "host", "timestamp", "check",
+            "description", "cluster", "task", "details", "primary_property", "secondary_property");
+        for (Map<String, Object> r : got) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = (Map<String, Object>) r.get("body");
+            long attributes = body.keySet().stream().filter(k -> !known.contains(k)).count();
+            assertEquals(body.get("app_key").equals("012345") ? 4 : 0, attributes, body.toString());
+        }
+    }
+
+    @Test
+    void pushover() throws Exception {
+        config.put("pushover", new JsonObject().put("enabled", true).put("url", peer.url("/"))
+            .put("user-key", "user").put("token", "KzGDORePKggMaC0QOYAMyEEuzJnyUi"));
+        run(COUNTED + """
+            |alert()
+                .id('{{ index .Tags "host" }}')
+                .message('kapacitor/{{ .Name }}/{{ index .Tags "host" }} is {{ .Level }} @{{.Time}}')
+            """ + LEVELS + """
+                .pushover()
+                    .sound('siren')
+                    .device('mydev')
+                    .title('mytitle')
+                    .URL('http://example.com')
+                    .URLTitle('myurltitle')
+                .pushover()
+                    .title('othertitle')
+                    .device('otherdev')
+            """);
+        String common = "\"token\":\"KzGDORePKggMaC0QOYAMyEEuzJnyUi\",\"user\":\"user\",\"message\":"
+            + "\"kapacitor/cpu/serverA is CRITICAL @1971-01-01 00:00:10 +0000 UTC\",\"priority\":\"1\"";
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req(null, null, "{" + common + ",\"device\":\"mydev\",\"sound\":\"siren\",\"title\":\"mytitle\","
+                + "\"url\":\"http://example.com\",\"url_title\":\"myurltitle\"}"),
+            req(null, null, "{" + common + ",\"device\":\"otherdev\",\"title\":\"othertitle\",\"sound\":\"\","
+                + "\"url\":\"\",\"url_title\":\"\"}")), requests(2));
+    }
+
+    @Test
+    void opsGenie() throws Exception {
+        config.put("opsgenie", new JsonObject().put("enabled", true).put("url", peer.url(""))
+            .put("api-key", "api_key"));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .opsGenie()
+                    .teams('test_team', 'another_team')
+                    .recipients('test_recipient', 'another_recipient')
+                .opsGenie()
+                    .teams('test_team2' )
+                    .recipients('test_recipient2', 'another_recipient')
+            """);
+        String common = "\"apiKey\":\"api_key\",\"message\":\"kapacitor/cpu/serverA is CRITICAL\","
+            + "\"entity\":\"kapacitor/cpu/serverA\",\"alias\":\"kapacitor/cpu/serverA\",\"note\":\"\","
+            + "\"details\":{\"Level\":\"CRITICAL\",\"Monitoring Tool\":\"Kapacitor\"},\"description\":"
+            + quoted(SERIES);
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req("/", null, "{" + common + ",\"teams\":[\"test_team\",\"another_team\"],"
+                + "\"recipients\":[\"test_recipient\",\"another_recipient\"]}"),
+            req("/", null, "{" + common + ",\"teams\":[\"test_team2\"],"
+                + "\"recipients\":[\"test_recipient2\",\"another_recipient\"]}")), requests(2));
+    }
+
+    @Test
+    void opsGenie2() throws Exception {
+        config.put("opsgenie2", new JsonObject().put("enabled", true).put("details", false)
+            .put("url", peer.url("")).put("api-key", "api_key"));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .opsGenie2()
+                    .teams('test_team', 'another_team')
+                    .recipients('test_recipient', 'another_recipient')
+                .opsGenie2()
+                    .teams('test_team2' )
+                    .recipients('test_recipient2', 'another_recipient')
+            """);
+        String common = "\"message\":\"kapacitor/cpu/serverA is CRITICAL\",\"entity\":\"kapacitor/cpu/serverA\","
+            + "\"alias\":\"a2FwYWNpdG9yL2NwdS9zZXJ2ZXJB\",\"note\":\"\",\"priority\":\"P1\","
+            + "\"details\":{\"Level\":\"CRITICAL\",\"Monitoring Tool\":\"Kapacitor\",\"Kapacitor Task Name\":\"cpu\","
+            + "\"host\":\"serverA\"},\"description\":" + quoted(SERIES);
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req("/", "GenieKey api_key", "{" + common + ",\"responders\":[{\"name\":\"test_team\",\"type\":\"team\"},"
+                + "{\"name\":\"another_team\",\"type\":\"team\"},{\"username\":\"test_recipient\",\"type\":\"user\"},"
+                + "{\"username\":\"another_recipient\",\"type\":\"user\"}]}"),
+            req("/", "GenieKey api_key", "{" + common + ",\"responders\":[{\"name\":\"test_team2\",\"type\":\"team\"},"
+                + "{\"username\":\"test_recipient2\",\"type\":\"user\"},"
+                + "{\"username\":\"another_recipient\",\"type\":\"user\"}]}")), requests(2));
+    }
+
+    private static String quoted(String s) {
+        return new JsonArray().add(s).encode().replaceAll("^\\[|]$", "");
+    }
+}
