@@ -379,6 +379,308 @@ class AlertHandlersStreamerTest {
                 + "{\"username\":\"another_recipient\",\"type\":\"user\"}]}")), requests(2));
     }
 
+    @Test
+    void opsGenie2Recovery() throws Exception {
+        config.put("opsgenie2", new JsonObject().put("enabled", true).put("details", false)
+            .put("url", peer.url("")).put("recovery_action", "notes").put("api-key", "api_key"));
+        assertEquals(List.of(), ScriptRun.run(vertx, "TestStream_AlertRecovery", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                    .groupBy('host')
+                |alert()
+                    .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+                    .crit(lambda: "v" > 1.0)
+                    .opsGenie2()
+                        .teams('test_team')
+            """, "stream_alert_recovery").errors());
+        List<Map<String, Object>> got = requests(2);
+        // One handler sends in order: the alert, then the recovery as a note on the alias.
+        assertEquals(null, GoDecoded.diff(req("/", "GenieKey api_key", "{\"message\":"
+            + "\"kapacitor/cpu/serverA is CRITICAL\",\"entity\":\"kapacitor/cpu/serverA\","
+            + "\"alias\":\"a2FwYWNpdG9yL2NwdS9zZXJ2ZXJB\",\"note\":\"\",\"priority\":\"P1\",\"details\":{\"Level\":"
+            + "\"CRITICAL\",\"Monitoring Tool\":\"Kapacitor\",\"Kapacitor Task Name\":\"cpu\",\"host\":\"serverA\","
+            + "\"type\":\"idle\"},\"description\":" + quoted("{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":"
+            + "\"serverA\",\"type\":\"idle\"},\"columns\":[\"time\",\"v\"],\"values\":[[\"1971-01-01T00:00:00Z\",2]]}]}")
+            + ",\"responders\":[{\"name\":\"test_team\",\"type\":\"team\"}]}"), got.get(0), ""));
+        assertEquals(null, GoDecoded.diff(req("/a2FwYWNpdG9yL2NwdS9zZXJ2ZXJB/notes?identifierType=alias",
+            "GenieKey api_key", "{\"note\":\"kapacitor/cpu/serverA is OK\",\"message\":\"\",\"entity\":\"\","
+                + "\"alias\":\"\",\"priority\":\"\",\"description\":\"\",\"details\":null,\"responders\":null}"),
+            got.get(1), ""));
+    }
+
+    @Test
+    void pagerDuty() throws Exception {
+        config.put("pagerduty", new JsonObject().put("enabled", true).put("url", peer.url("/"))
+            .put("service-key", "service_key"));
+        kapacitor.alert.handler.ServerUrl.set(vertx, "http://localhost:9092/kapacitor/v1");
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+                .message('{{ .Level }} alert for {{ .ID }}')
+            """ + LEVELS + """
+                .pagerDuty()
+                .pagerDuty()
+                    .serviceKey('test_override_key')
+            """);
+        String details = "{\"Name\":\"cpu\",\"TaskName\":\"TestStream_Alert\",\"Group\":\"host=serverA\","
+            + "\"Tags\":{\"host\":\"serverA\"},\"ServerInfo\":{\"Hostname\":\"localhost\",\"ClusterID\":\"\","
+            + "\"ServerID\":\"\"},\"ID\":\"kapacitor/cpu/serverA\",\"Fields\":{\"count\":10},\"Level\":\"CRITICAL\","
+            + "\"Time\":\"1971-01-01T00:00:10Z\",\"Duration\":0,\"Message\":\"CRITICAL alert for kapacitor/cpu/serverA\"}"
+            + "\n";
+        String common = "\"event_type\":\"trigger\",\"description\":\"CRITICAL alert for kapacitor/cpu/serverA\","
+            + "\"client\":\"kapacitor\",\"client_url\":\"http://localhost:9092/kapacitor/v1\",\"details\":"
+            + quoted(htmlEscape(details));
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req("/", null, "{\"service_key\":\"service_key\"," + common + "}"),
+            req("/", null, "{\"service_key\":\"test_override_key\"," + common + "}")), requests(2));
+    }
+
+    /** Go's html.EscapeString. */
+    private static String htmlEscape(String s) {
+        return s.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\"", "&#34;");
+    }
+
+    private static final String PD2_PAYLOAD = "\"payload\":{\"summary\":\"CRITICAL alert for kapacitor/cpu/serverA\","
+        + "\"source\":\"serverA\",\"severity\":\"critical\",\"class\":\"TestStream_Alert\",\"custom_details\":"
+        + "{\"result\":" + SERIES + "},\"timestamp\":\"1971-01-01T00:00:10.000000000Z\",\"component\":\"\","
+        + "\"group\":\"\"}";
+
+    @Test
+    void pagerDuty2() throws Exception {
+        config.put("pagerduty2", new JsonObject().put("enabled", true).put("url", peer.url("/"))
+            .put("routing-key", "routing_key"));
+        kapacitor.alert.handler.ServerUrl.set(vertx, "http://localhost:9092/kapacitor/v1");
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+                .message('{{ .Level }} alert for {{ .ID }}')
+            """ + LEVELS + """
+                .pagerDuty2()
+                .pagerDuty2()
+                    .routingKey('test_override_key')
+                    .link('http://example.com')
+                    .link('http://example.com/{{.TaskName}}','task')
+            """);
+        String common = "\"client\":\"kapacitor\",\"client_url\":\"http://localhost:9092/kapacitor/v1\","
+            + "\"event_action\":\"trigger\",\"dedup_key\":\"kapacitor/cpu/serverA\"," + PD2_PAYLOAD;
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req("/", null, "{" + common + ",\"routing_key\":\"routing_key\",\"links\":[]}"),
+            req("/", null, "{" + common + ",\"routing_key\":\"test_override_key\",\"links\":["
+                + "{\"href\":\"http://example.com\",\"text\":\"http://example.com\"},"
+                + "{\"href\":\"http://example.com/TestStream_Alert\",\"text\":\"task\"}]}")), requests(2));
+    }
+
+    @Test
+    void pagerDuty2ServiceKey() throws Exception {
+        config.put("pagerduty2", new JsonObject().put("enabled", true).put("url", peer.url("/"))
+            .put("routing-key", "routing_key"));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+                .message('{{ .Level }} alert for {{ .ID }}')
+            """ + LEVELS + """
+                .pagerDuty2()
+                .pagerDuty2()
+                    .serviceKey('test_override_key')
+            """);
+        String common = "\"client\":\"kapacitor\",\"client_url\":\"\",\"event_action\":\"trigger\","
+            + "\"dedup_key\":\"kapacitor/cpu/serverA\"," + PD2_PAYLOAD + ",\"links\":[]";
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req("/", null, "{" + common + ",\"routing_key\":\"routing_key\"}"),
+            req("/", null, "{" + common + ",\"routing_key\":\"test_override_key\"}")), requests(2));
+    }
+
+    private static final String ALERT_DATA = "{\"id\":\"kapacitor.cpu.serverA\",\"message\":"
+        + "\"kapacitor.cpu.serverA is CRITICAL\",\"details\":\"\",\"time\":\"1971-01-01T00:00:10Z\",\"duration\":0,"
+        + "\"level\":\"CRITICAL\",\"data\":" + SERIES + ",\"previousLevel\":\"OK\",\"recoverable\":true}";
+
+    @Test
+    void httpPost() throws Exception {
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor.{{ .Name }}.{{ index .Tags "host" }}')
+                .details('')
+            """ + LEVELS + """
+                .post('""" + peer.url("") + "')\n");
+        GoDecoded.assertMatchIgnoringOrder(List.of(req(null, null, ALERT_DATA)), requests(1));
+    }
+
+    @Test
+    void httpPostEndpoint() throws Exception {
+        PostEndpoints.of(vertx).put(new PostEndpoint("test", peer.url(""), Map.of("Authorization", "works")));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor.{{ .Name }}.{{ index .Tags "host" }}')
+                .details('')
+            """ + LEVELS + """
+                .post()
+                 .endpoint('test')
+            """);
+        GoDecoded.assertMatchIgnoringOrder(List.of(req(null, "works", ALERT_DATA)), requests(1));
+    }
+
+    @Test
+    void victorOps() throws Exception {
+        config.put("victorops", new JsonObject().put("enabled", true).put("url", peer.url(""))
+            .put("api-key", "api_key").put("routing-key", "routing_key").put("json-data", false));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .victorOps()
+                    .routingKey('test_key')
+                .victorOps()
+                    .routingKey('test_key2')
+            """);
+        String body = "{\"message_type\":\"CRITICAL\",\"entity_id\":\"kapacitor/cpu/serverA\",\"state_message\":"
+            + "\"kapacitor/cpu/serverA is CRITICAL\",\"timestamp\":31536010,\"monitoring_tool\":\"kapacitor\","
+            + "\"data\":" + quoted(SERIES) + "}";
+        GoDecoded.assertMatchIgnoringOrder(List.of(req("/api_key/test_key", null, body),
+            req("/api_key/test_key2", null, body)), requests(2));
+    }
+
+    @Test
+    void victorOpsJsonData() throws Exception {
+        config.put("victorops", new JsonObject().put("enabled", true).put("url", peer.url(""))
+            .put("api-key", "api_key").put("routing-key", "routing_key").put("json-data", true));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .victorOps()
+            """);
+        GoDecoded.assertMatchIgnoringOrder(List.of(req("/api_key/routing_key", null, "{\"message_type\":"
+            + "\"CRITICAL\",\"entity_id\":\"kapacitor/cpu/serverA\",\"state_message\":"
+            + "\"kapacitor/cpu/serverA is CRITICAL\",\"timestamp\":31536010,\"monitoring_tool\":\"kapacitor\","
+            + "\"data\":" + SERIES + "}")), requests(1));
+    }
+
+    @Test
+    void talk() throws Exception {
+        config.put("talk", new JsonObject().put("enabled", true).put("url", peer.url("/"))
+            .put("author_name", "Kapacitor"));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .talk()
+            """);
+        GoDecoded.assertMatchIgnoringOrder(List.of(req("/", null, "{\"authorName\":\"Kapacitor\","
+            + "\"text\":\"kapacitor/cpu/serverA is CRITICAL\",\"title\":\"kapacitor/cpu/serverA\"}")), requests(1));
+    }
+
+    @Test
+    void teams() throws Exception {
+        config.put("teams", new JsonObject().put("enabled", true).put("channel-url", peer.url("/")));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .teams()
+                .teams()
+                    .channelURL('""" + peer.url("/") + "')\n");
+        String card = "{\"@type\":\"MessageCard\",\"@context\":\"http://schema.org/extensions\","
+            + "\"title\":\"CRITICAL: [kapacitor/cpu/serverA]\",\"text\":\"kapacitor/cpu/serverA is CRITICAL\","
+            + "\"summary\":\"CRITICAL: [kapacitor/cpu/serverA] - kapacitor/cpu/serverA is CRITICAL...\","
+            + "\"themeColor\":\"CC4A31\"}";
+        GoDecoded.assertMatchIgnoringOrder(List.of(req("/", null, card), req("/", null, card)), requests(2));
+    }
+
+    /** TestStream_Alert's windowed mean per host and type, for the ServiceNow and Zenoss cases. */
+    private static final String MEANS = """
+        stream
+            |from()
+                .measurement('cpu')
+                .where(lambda: "host" == 'serverA')
+                .groupBy('host', 'type')
+            |window()
+                .period(10s)
+                .every(10s)
+            |mean('value')
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+                .info(lambda: "mean" > 15.0)
+                .warn(lambda: "mean" > 50.0)
+                .crit(lambda: "mean" > 90.0)
+        """;
+
+    @Test
+    void serviceNow() throws Exception {
+        config.put("servicenow", new JsonObject().put("enabled", true)
+            .put("url", peer.url("/api/global/em/jsonv2")).put("source", "Kapacitor"));
+        run(MEANS + """
+                .serviceNow()
+                .serviceNow()
+                    .node('{{ index .Tags "host" }}')
+                    .type('CPU')
+                    .resource('CPU-Total')
+                    .metricName('{{ index .Tags "type" }}')
+                    .messageKey('Alert: {{ .ID }}')
+                    .additionalInfo('link', 'http://push/alert?id={{ .ID }}')
+                    .additionalInfo('ticks', 666)
+            """);
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            req("/api/global/em/jsonv2", null, "{\"records\":[{\"source\":\"Kapacitor\",\"node\":\"serverA\","
+                + "\"type\":\"CPU\",\"resource\":\"CPU-Total\",\"metric_name\":\"idle\",\"message_key\":"
+                + "\"Alert: kapacitor/cpu/serverA\",\"severity\":\"1\",\"description\":"
+                + "\"kapacitor/cpu/serverA is CRITICAL\",\"additional_info\":" + quoted("{\"link\":"
+                + "\"http://push/alert?id=kapacitor/cpu/serverA\",\"ticks\":\"666\"}") + "}]}"),
+            req("/api/global/em/jsonv2", null, "{\"records\":[{\"source\":\"Kapacitor\",\"node\":\"\",\"type\":\"\","
+                + "\"resource\":\"\",\"metric_name\":\"\",\"message_key\":\"kapacitor/cpu/serverA\",\"severity\":\"1\","
+                + "\"description\":\"kapacitor/cpu/serverA is CRITICAL\",\"additional_info\":\"\"}]}")),
+            requests(2));
+    }
+
+    private JsonObject zenossConfig() {
+        return new JsonObject().put("enabled", true).put("url", peer.url("/zport/dmd/evconsole_router"))
+            .put("action", "EventsRouter").put("method", "add_event").put("type", "rpc").put("tid", 1)
+            .put("collector", "Kapacitor").put("severity-map", new JsonObject().put("OK", "Clear").put("Info", "Info")
+                .put("Warning", "Warning").put("Critical", "Critical"));
+    }
+
+    @Test
+    void zenoss() throws Exception {
+        config.put("zenoss", zenossConfig().put("collector", ""));
+        run(MEANS + """
+                .zenoss()
+                    .device('#DEVICE001')
+                    .component('CPU')
+                    .eventClass('/App')
+            """);
+        GoDecoded.assertMatchIgnoringOrder(List.of(req("/zport/dmd/evconsole_router", null, "{\"action\":"
+            + "\"EventsRouter\",\"method\":\"add_event\",\"data\":[{\"summary\":\"kapacitor/cpu/serverA is CRITICAL\","
+            + "\"device\":\"#DEVICE001\",\"component\":\"CPU\",\"severity\":\"Critical\",\"evclasskey\":\"\","
+            + "\"evclass\":\"/App\"}],\"type\":\"rpc\",\"tid\":1}")), requests(1));
+    }
+
+    @Test
+    void zenossCustom() throws Exception {
+        config.put("zenoss", zenossConfig().put("severity-map", new JsonObject().put("OK", 0).put("Info", 2)
+            .put("Warning", 3).put("Critical", 5)));
+        run(MEANS + """
+                .details('{{.}}')
+                .zenoss()
+                    .action('ScriptsRouter')
+                    .method('kapa_handler')
+                    .eventClass('/App')
+                    .message('This is message for alert {{ .ID }}')
+                    .collector('{{ index .Tags "host" }}')
+                    .customField('data', '{"id":"{{.ID}}","message":"{{.Message}}","time":"{{.Time}}","duration":"{{ .Duration}}","level":"{{.Level}}","recoverable":{{.Recoverable}}}')
+                    .customField('ticks', 33)
+            """);
+        GoDecoded.assertMatchIgnoringOrder(List.of(req("/zport/dmd/evconsole_router", null, "{\"action\":"
+            + "\"ScriptsRouter\",\"method\":\"kapa_handler\",\"data\":[{\"summary\":"
+            + "\"kapacitor/cpu/serverA is CRITICAL\",\"device\":\"\",\"component\":\"\",\"severity\":5,"
+            + "\"evclasskey\":\"\",\"evclass\":\"/App\",\"collector\":\"serverA\",\"message\":"
+            + "\"This is message for alert kapacitor/cpu/serverA\",\"data\":{\"id\":\"kapacitor/cpu/serverA\","
+            + "\"level\":\"CRITICAL\",\"message\":\"kapacitor/cpu/serverA is CRITICAL\","
+            + "\"time\":\"1971-01-01 00:00:10 +0000 UTC\",\"duration\":\"0s\",\"recoverable\":true},\"ticks\":33}],"
+            + "\"type\":\"rpc\",\"tid\":1}")), requests(1));
+    }
+
     private static String quoted(String s) {
         return new JsonArray().add(s).encode().replaceAll("^\\[|]$", "");
     }
