@@ -681,6 +681,146 @@ class AlertHandlersStreamerTest {
             + "\"type\":\"rpc\",\"tid\":1}")), requests(1));
     }
 
+    /** A TCP listener that records everything each connection sends before it closes. */
+    private java.util.concurrent.LinkedBlockingQueue<String> tcpPeer(int port, String answer) {
+        java.util.concurrent.LinkedBlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        await(vertx.createNetServer().connectHandler(so -> {
+            io.vertx.core.buffer.Buffer in = io.vertx.core.buffer.Buffer.buffer();
+            so.handler(b -> {
+                in.appendBuffer(b);
+                if (answer != null && in.toString().endsWith("\n")) {
+                    so.end(io.vertx.core.buffer.Buffer.buffer(answer));
+                }
+            });
+            so.closeHandler(v -> received.add(in.toString()));
+            so.endHandler(v -> so.close());
+        }).listen(port, "127.0.0.1"));
+        return received;
+    }
+
+    private static List<Object> lines(java.util.concurrent.BlockingQueue<String> q, int n) throws Exception {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String s = q.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (s == null) {
+                throw new AssertionError("got " + i + " messages, expected " + n);
+            }
+            for (String line : s.split("\n")) {
+                out.add(new JsonObject(line).getMap());
+            }
+        }
+        assertEquals(null, q.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS));
+        return out;
+    }
+
+    @Test
+    void sensu() throws Exception {
+        int port = kapacitor.testing.Http.freePort();
+        java.util.concurrent.LinkedBlockingQueue<String> got = tcpPeer(port, "ok");
+        config.put("sensu", new JsonObject().put("enabled", true).put("addr", "127.0.0.1:" + port)
+            .put("source", "Kapacitor"));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor.{{ .Name }}.{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .sensu()
+                    .metadata('k1', 'v1')
+                    .metadata('k2', 5)
+            """);
+        List<Object> requests = lines(got, 1);
+        // Sensu's fake reads the known keys and takes every other one as metadata.
+        GoDecoded.assertMatchIgnoringOrder(List.of(new JsonObject("{\"source\":\"Kapacitor\",\"output\":"
+            + "\"kapacitor.cpu.serverA is CRITICAL\",\"name\":\"kapacitor.cpu.serverA\",\"status\":2,"
+            + "\"handlers\":null}").getMap()), requests);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) requests.get(0));
+        List.of("name", "source", "output", "status", "handlers").forEach(body::remove);
+        assertEquals(Map.of("k1", "v1", "k2", 5), body);
+    }
+
+    @Test
+    void tcp() throws Exception {
+        int port = kapacitor.testing.Http.freePort();
+        java.util.concurrent.LinkedBlockingQueue<String> got = tcpPeer(port, null);
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor.{{ .Name }}.{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .details('')
+                .tcp('127.0.0.1:""" + port + "')\n");
+        GoDecoded.assertMatchIgnoringOrder(List.of(new JsonObject(ALERT_DATA).getMap()), lines(got, 1));
+    }
+
+    @Test
+    void log(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path normal = dir.resolve("normal.log");
+        java.nio.file.Path mode = dir.resolve("mode.log");
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor.{{ .Name }}.{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .details('')
+                .log('""" + normal + """
+            ')
+                .log('""" + mode + """
+            ')
+                    .mode(0644)
+            """);
+        for (java.nio.file.Path p : List.of(normal, mode)) {
+            waitFor(p);
+            List<String> written = java.nio.file.Files.readAllLines(p);
+            assertEquals(1, written.size(), written.toString());
+            assertEquals(null, GoDecoded.diff(new JsonObject(ALERT_DATA).getMap(),
+                new JsonObject(written.get(0)).getMap(), p.toString()));
+        }
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+            java.nio.file.Files.getPosixFilePermissions(normal)));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+            java.nio.file.Files.getPosixFilePermissions(mode)));
+    }
+
+    /** Waits until a handler has written a whole line to the file. */
+    private static void waitFor(java.nio.file.Path p) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            if (java.nio.file.Files.exists(p) && java.nio.file.Files.readString(p).endsWith("\n")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("nothing written to " + p);
+    }
+
+    @Test
+    void exec(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // Each program records its arguments and its stdin, as Kapacitor's fake commander does.
+        java.nio.file.Path script = dir.resolve("my-script");
+        java.nio.file.Path other = dir.resolve("my-other-script");
+        for (java.nio.file.Path p : List.of(script, other)) {
+            java.nio.file.Files.writeString(p, "#!/bin/sh\nprintf '%s\\n' \"$#:$*\" > \"$0.args\"\n"
+                + "cat > \"$0.stdin.tmp\" && mv \"$0.stdin.tmp\" \"$0.stdin\"\n");
+            p.toFile().setExecutable(true);
+        }
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor.{{ .Name }}.{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .details('')
+                .exec('""" + script + """
+            ', 'arg1', 'arg2')
+                .exec('""" + other + """
+            ')
+            """);
+        for (java.nio.file.Path p : List.of(script, other)) {
+            java.nio.file.Path stdin = java.nio.file.Paths.get(p + ".stdin");
+            waitFor(stdin);
+            String data = java.nio.file.Files.readString(stdin);
+            // Go's json.Marshal of the alert data plus a newline, byte for byte.
+            assertEquals(ALERT_DATA + "\n", data);
+        }
+        assertEquals("2:arg1 arg2\n", java.nio.file.Files.readString(java.nio.file.Paths.get(script + ".args")));
+        assertEquals("0:\n", java.nio.file.Files.readString(java.nio.file.Paths.get(other + ".args")));
+    }
+
     private static String quoted(String s) {
         return new JsonArray().add(s).encode().replaceAll("^\\[|]$", "");
     }
