@@ -821,6 +821,144 @@ class AlertHandlersStreamerTest {
         assertEquals("0:\n", java.nio.file.Files.readString(java.nio.file.Paths.get(other + ".args")));
     }
 
+    /** A mail as Go's net/mail reads it from the DATA section: canonical headers and the raw body. */
+    record Mail(Map<String, String> headers, String body) {
+    }
+
+    /** An SMTP server that accepts everything, as Kapacitor's smtptest server does. */
+    private java.util.concurrent.LinkedBlockingQueue<Mail> smtpPeer(int port) {
+        java.util.concurrent.LinkedBlockingQueue<Mail> mails = new java.util.concurrent.LinkedBlockingQueue<>();
+        await(vertx.createNetServer().connectHandler(so -> {
+            List<String> data = new ArrayList<>();
+            boolean[] inData = {false};
+            so.write("220 localhost ESMTP\r\n");
+            so.handler(io.vertx.core.parsetools.RecordParser.newDelimited("\r\n", b -> {
+                String line = b.toString();
+                if (inData[0]) {
+                    if (line.equals(".")) {
+                        inData[0] = false;
+                        mails.add(mail(data));
+                        data.clear();
+                        so.write("250 OK\r\n");
+                    } else {
+                        data.add(line.startsWith(".") ? line.substring(1) : line);
+                    }
+                } else if (line.equals("DATA")) {
+                    inData[0] = true;
+                    so.write("354 send data\r\n");
+                } else if (line.equals("QUIT")) {
+                    so.write("221 bye\r\n");
+                    so.close();
+                } else {
+                    so.write("250 OK\r\n");
+                }
+            }));
+        }).listen(port, "127.0.0.1"));
+        return mails;
+    }
+
+    private static Mail mail(List<String> lines) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        int i = 0;
+        String last = null;
+        for (; i < lines.size() && !lines.get(i).isEmpty(); i++) {
+            String l = lines.get(i);
+            if ((l.startsWith(" ") || l.startsWith("\t")) && last != null) {
+                headers.put(last, headers.get(last) + " " + l.trim());
+                continue;
+            }
+            int c = l.indexOf(':');
+            last = l.substring(0, c);
+            headers.put(last, l.substring(c + 1).trim());
+        }
+        StringBuilder body = new StringBuilder();
+        for (i++; i < lines.size(); i++) {
+            body.append(lines.get(i)).append('\n');
+        }
+        return new Mail(headers, body.toString());
+    }
+
+    private static final String EMAIL_DETAILS = """
+                .id('kapacitor.{{ .Name }}.{{ index .Tags "host" }}')
+                .details('''
+        <b>{{.Message}}</b>
+        Value: {{ index .Fields "count" }}
+        <a href="http://graphs.example.com/host/{{index .Tags "host"}}">Details</a>
+        ''')
+        """;
+    private static final String EMAIL_BODY = """
+
+        <b>kapacitor.cpu.serverA is CRITICAL</b>
+        Value: 10
+        <a href=3D"http://graphs.example.com/host/serverA">Details</a>
+        """;
+
+    private void email(String alert, String... to) throws Exception {
+        int port = kapacitor.testing.Http.freePort();
+        java.util.concurrent.LinkedBlockingQueue<Mail> mails = smtpPeer(port);
+        config.put("smtp", new JsonObject().put("enabled", true).put("host", "127.0.0.1").put("port", port)
+            .put("from", "test@example.com").put("to", new JsonArray()).put("no-verify", false)
+            .put("idle-timeout", "30s"));
+        run(alert);
+        for (String recipients : to) {
+            Mail m = mails.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (m == null) {
+                throw new AssertionError("no mail to " + recipients);
+            }
+            assertEquals(EMAIL_BODY, m.body());
+            Map<String, String> expected = new LinkedHashMap<>();
+            expected.put("Mime-Version", "1.0");
+            expected.put("Content-Type", "text/html; charset=UTF-8");
+            expected.put("Content-Transfer-Encoding", "quoted-printable");
+            expected.put("To", recipients);
+            expected.put("From", "test@example.com");
+            expected.put("Subject", "kapacitor.cpu.serverA is CRITICAL");
+            Map<String, String> got = new LinkedHashMap<>();
+            for (String k : expected.keySet()) {
+                got.put(k, m.headers().get(k));
+            }
+            assertEquals(expected, got, m.headers().toString());
+        }
+        assertEquals(null, mails.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void emailDirectly() throws Exception {
+        email(COUNTED + "|alert()\n" + EMAIL_DETAILS + LEVELS + """
+                .email('user1@example.com', 'user2@example.com')
+                .email()
+                    .to('user1@example.com', 'user2@example.com')
+            """, "user1@example.com, user2@example.com", "user1@example.com, user2@example.com");
+    }
+
+    @Test
+    void emailDirectlyAndInFields() throws Exception {
+        email(COUNTED + """
+            |default()
+                .field('extraemail','bob@example.com')
+                .tag('tagemail','bob2@example.com')
+            |alert()
+            """ + EMAIL_DETAILS + LEVELS + """
+                .email()
+                    .to('user1@example.com', 'user2@example.com')
+                    .toTemplates('{{ index .Fields "extraemail" }}')
+            """, "user1@example.com, user2@example.com, bob@example.com");
+    }
+
+    @Test
+    void emailDirectlyAndInTag() throws Exception {
+        email(COUNTED + """
+            |default()
+                .field('extraemail','bob@example.com')
+                .tag('tagemail','bob2@example.com')
+            |alert()
+            """ + EMAIL_DETAILS + LEVELS + """
+                .email()
+                    .to('user1@example.com', 'user2@example.com')
+                    .toTemplates('{{ index .Tags "tagemail" }}')
+            """, "user1@example.com, user2@example.com, bob2@example.com");
+    }
+
     private static String quoted(String s) {
         return new JsonArray().add(s).encode().replaceAll("^\\[|]$", "");
     }
