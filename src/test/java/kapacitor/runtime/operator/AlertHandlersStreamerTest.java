@@ -959,6 +959,84 @@ class AlertHandlersStreamerTest {
             """, "user1@example.com, user2@example.com, bob2@example.com");
     }
 
+    @Test
+    void snmpTrap() throws Exception {
+        java.util.concurrent.LinkedBlockingQueue<byte[]> packets = new java.util.concurrent.LinkedBlockingQueue<>();
+        io.vertx.core.datagram.DatagramSocket udp = vertx.createDatagramSocket();
+        udp.handler(p -> packets.add(p.data().getBytes()));
+        int port = kapacitor.testing.Http.freePort();
+        await(udp.listen(port, "127.0.0.1"));
+        config.put("snmptrap", new JsonObject().put("enabled", true).put("addr", "127.0.0.1:" + port)
+            .put("community", "public").put("retries", 2));
+        run(COUNTED + """
+            |alert()
+                .id('kapacitor/{{ .Name }}/{{ index .Tags "host" }}')
+            """ + LEVELS + """
+                .details('{{ "here" }}/{{ .Name }}')
+                .snmpTrap('1.1.1')
+                    .data('1.1.1.2', 'c', '1')
+                    .data('1.1.1.2', 's', 'SNMP ALERT')
+                    .data('1.1.1.2', 's', '{{.Message}}')
+                .snmpTrap('1.1.2')
+                    .data('1.1.2.3', 'i', '10')
+                    .data('1.1.2.3', 'n', '')
+                    .data('1.1.2.3', 't', '20000')
+                    .data('1.1.2.3', 's', '{{ .Details }}')
+            """);
+        List<Object> traps = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            byte[] packet = packets.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (packet == null) {
+                throw new AssertionError("got " + i + " traps, expected 2");
+            }
+            traps.add(trap(packet));
+        }
+        assertEquals(null, packets.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS));
+        String uptime = "{\"oid\":\"1.3.6.1.2.1.1.3.0\",\"value\":\"1000\",\"type\":\"TimeTicks\"}";
+        GoDecoded.assertMatchIgnoringOrder(List.of(
+            new JsonObject("{\"type\":\"SNMPTrapV2\",\"community\":\"public\",\"errorStatus\":0,\"varBinds\":["
+                + uptime + ",{\"oid\":\"1.3.6.1.6.3.1.1.4.1.0\",\"value\":\"1.1.1\",\"type\":\"Oid\"},"
+                + "{\"oid\":\"1.1.1.2\",\"value\":\"1\",\"type\":\"Counter64\"},"
+                + "{\"oid\":\"1.1.1.2\",\"value\":\"SNMP ALERT\",\"type\":\"OctetString\"},"
+                + "{\"oid\":\"1.1.1.2\",\"value\":\"kapacitor/cpu/serverA is CRITICAL\",\"type\":\"OctetString\"}]}")
+                .getMap(),
+            new JsonObject("{\"type\":\"SNMPTrapV2\",\"community\":\"public\",\"errorStatus\":0,\"varBinds\":["
+                + uptime + ",{\"oid\":\"1.3.6.1.6.3.1.1.4.1.0\",\"value\":\"1.1.2\",\"type\":\"Oid\"},"
+                + "{\"oid\":\"1.1.2.3\",\"value\":\"10\",\"type\":\"Integer\"},"
+                + "{\"oid\":\"1.1.2.3\",\"value\":\"\",\"type\":\"Null\"},"
+                + "{\"oid\":\"1.1.2.3\",\"value\":\"20000\",\"type\":\"TimeTicks\"},"
+                + "{\"oid\":\"1.1.2.3\",\"value\":\"here/cpu\",\"type\":\"OctetString\"}]}").getMap()), traps);
+    }
+
+    /** A v2c trap decoded to what Kapacitor's snmptraptest server records: PDU type, error status, var binds. */
+    private static Map<String, Object> trap(byte[] packet) {
+        kapacitor.alert.handler.Ber.Element msg = kapacitor.alert.handler.Ber.parse(packet);
+        assertEquals(1, msg.child(0).integer(), "version 2c");
+        kapacitor.alert.handler.Ber.Element pdu = msg.child(2);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", pdu.tag() == 0xA7 ? "SNMPTrapV2" : "tag " + pdu.tag());
+        m.put("community", msg.child(1).text());
+        m.put("errorStatus", pdu.child(1).integer());
+        List<Object> binds = new ArrayList<>();
+        for (kapacitor.alert.handler.Ber.Element b : pdu.child(3).children()) {
+            kapacitor.alert.handler.Ber.Element v = b.child(1);
+            Map<String, Object> vb = new LinkedHashMap<>();
+            vb.put("oid", b.child(0).oid());
+            switch (v.tag()) {
+                case 0x02 -> { vb.put("value", String.valueOf(v.integer())); vb.put("type", "Integer"); }
+                case 0x04 -> { vb.put("value", v.text()); vb.put("type", "OctetString"); }
+                case 0x05 -> { vb.put("value", ""); vb.put("type", "Null"); }
+                case 0x06 -> { vb.put("value", v.oid()); vb.put("type", "Oid"); }
+                case 0x43 -> { vb.put("value", String.valueOf(v.integer())); vb.put("type", "TimeTicks"); }
+                case 0x46 -> { vb.put("value", String.valueOf(v.integer())); vb.put("type", "Counter64"); }
+                default -> vb.put("type", "tag " + v.tag());
+            }
+            binds.add(vb);
+        }
+        m.put("varBinds", binds);
+        return m;
+    }
+
     private static String quoted(String s) {
         return new JsonArray().add(s).encode().replaceAll("^\\[|]$", "");
     }
