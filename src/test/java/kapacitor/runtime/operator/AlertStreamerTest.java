@@ -464,4 +464,199 @@ class AlertStreamerTest {
         assertEquals(List.of("kapacitor/cpu/serverB"),
             List.copyOf(topics.topic("cpu").eventStates(kapacitor.alert.Level.INFO).keySet()));
     }
+
+    /**
+     * Kapacitor's TestServer_Alert_Inhibition: a host alert inhibits the cpu and mem alerts of its host, a region
+     * alert the host, cpu and mem alerts of its region; inhibited alerts never reach the topic, so a later alert's
+     * previous level is the last one the topic saw.
+     */
+    @Test
+    void alertInhibition() throws Exception {
+        LinkedBlockingQueue<io.vertx.core.json.JsonObject> events = new LinkedBlockingQueue<>();
+        vertx.eventBus().<String>consumer(kapacitor.alert.Topics.topicAddress("inhibition"),
+            m -> events.add(new io.vertx.core.json.JsonObject(m.body())));
+        String[][] tasks = {
+            {"mem", "mem", "system", ""},
+            {"cpu", "cpu", "system", ""},
+            {"host", "host", "host_alert", ".inhibit('system', 'region', 'host')"},
+            {"region", "region", "region_alert", ".inhibit('host_alert', 'region')\n.inhibit('system', 'region')"},
+        };
+        List<ScriptRun> runs = new java.util.ArrayList<>();
+        for (String[] t : tasks) {
+            runs.add(ScriptRun.start(vertx, t[0], "stream\n|from()\n.measurement('" + t[1] + "')\n.groupBy(*)\n"
+                + "|alert()\n.category('" + t[2] + "')\n.topic('inhibition')\n.message('" + t[1] + "')\n"
+                + ".details('')\n.crit(lambda: \"v\")\n" + t[3] + "\n"));
+        }
+        String[] batches = {
+            """
+            cpu,region=west,host=A,cpu=0 v=false 0
+            cpu,region=west,host=A,cpu=1 v=false 0
+            cpu,region=west,host=B,cpu=0 v=false 0
+            cpu,region=west,host=B,cpu=1 v=false 0
+            cpu,region=east,host=A,cpu=0 v=false 0
+            cpu,region=east,host=A,cpu=1 v=false 0
+            cpu,region=east,host=B,cpu=0 v=false 0
+            cpu,region=east,host=B,cpu=1 v=false 0
+            mem,region=west,host=A v=false 0
+            mem,region=west,host=B v=false 0
+            mem,region=east,host=A v=false 0
+            mem,region=east,host=B v=false 0
+            host,region=west,host=A v=false 0
+            host,region=west,host=B v=false 0
+            host,region=east,host=A v=false 0
+            host,region=east,host=B v=false 0
+            region,region=west v=false 0
+            region,region=east v=false 0
+            """,
+            """
+            cpu,region=west,host=B,cpu=0 v=true 1
+            cpu,region=east,host=A,cpu=1 v=true 1
+            mem,region=west,host=B v=true 1
+            mem,region=east,host=A v=true 1
+            """,
+            """
+            host,region=west,host=B v=true 2
+            host,region=east,host=B v=true 2
+            """,
+            """
+            cpu,region=west,host=B,cpu=0 v=true 3
+            cpu,region=east,host=A,cpu=1 v=true 3
+            mem,region=west,host=B v=true 3
+            mem,region=east,host=A v=true 3
+            """,
+            """
+            host,region=west,host=B v=false 4
+            host,region=east,host=B v=false 4
+            """,
+            """
+            cpu,region=west,host=B,cpu=0 v=true 5
+            cpu,region=east,host=A,cpu=1 v=true 5
+            mem,region=west,host=B v=true 5
+            mem,region=east,host=A v=true 5
+            """,
+            "region,region=east v=true 6\n",
+            """
+            cpu,region=west,host=B,cpu=0 v=true 7
+            cpu,region=east,host=A,cpu=1 v=true 7
+            mem,region=west,host=B v=true 7
+            mem,region=east,host=A v=true 7
+            host,region=west,host=A v=true 7
+            host,region=east,host=B v=true 7
+            """,
+            "region,region=east v=false 8\n",
+            """
+            cpu,region=west,host=B,cpu=0 v=true 9
+            cpu,region=east,host=A,cpu=1 v=true 9
+            mem,region=west,host=B v=true 9
+            mem,region=east,host=A v=true 9
+            host,region=west,host=A v=true 9
+            host,region=east,host=B v=true 9
+            """,
+        };
+        for (String batch : batches) {
+            for (String line : batch.split("\n")) {
+                String[] parts = line.split(" ");
+                String[] key = parts[0].split(",");
+                String[] tags = new String[(key.length - 1) * 2];
+                for (int i = 1; i < key.length; i++) {
+                    String[] kv = key[i].split("=");
+                    tags[2 * i - 2] = kv[0];
+                    tags[2 * i - 1] = kv[1];
+                }
+                kapacitor.model.Point p = new kapacitor.model.Point(key[0], "mydb", "myrp",
+                    kapacitor.model.Tags.of(tags), kapacitor.model.Fields.of("v", parts[1].equals("v=true")),
+                    Long.parseLong(parts[2]) * 1_000_000_000L);
+                for (ScriptRun r : runs) {
+                    r.push(p);
+                }
+            }
+        }
+        for (ScriptRun r : runs) {
+            assertEquals(List.of(), r.errors());
+        }
+        // id, level, previous level, second, duration
+        Object[][] want = {
+            {"cpu:cpu=0,host=B,region=west", "CRITICAL", "OK", 1, 0},
+            {"cpu:cpu=1,host=A,region=east", "CRITICAL", "OK", 1, 0},
+            {"mem:host=A,region=east", "CRITICAL", "OK", 1, 0},
+            {"mem:host=B,region=west", "CRITICAL", "OK", 1, 0},
+            {"host:host=B,region=east", "CRITICAL", "OK", 2, 0},
+            {"host:host=B,region=west", "CRITICAL", "OK", 2, 0},
+            {"cpu:cpu=1,host=A,region=east", "CRITICAL", "CRITICAL", 3, 2},
+            {"mem:host=A,region=east", "CRITICAL", "CRITICAL", 3, 2},
+            {"host:host=B,region=east", "OK", "CRITICAL", 4, 2},
+            {"host:host=B,region=west", "OK", "CRITICAL", 4, 2},
+            {"cpu:cpu=0,host=B,region=west", "CRITICAL", "CRITICAL", 5, 4},
+            {"cpu:cpu=1,host=A,region=east", "CRITICAL", "CRITICAL", 5, 4},
+            {"mem:host=A,region=east", "CRITICAL", "CRITICAL", 5, 4},
+            {"mem:host=B,region=west", "CRITICAL", "CRITICAL", 5, 4},
+            {"region:region=east", "CRITICAL", "OK", 6, 0},
+            {"cpu:cpu=0,host=B,region=west", "CRITICAL", "CRITICAL", 7, 6},
+            {"host:host=A,region=west", "CRITICAL", "OK", 7, 0},
+            {"mem:host=B,region=west", "CRITICAL", "CRITICAL", 7, 6},
+            {"region:region=east", "OK", "CRITICAL", 8, 2},
+            {"cpu:cpu=0,host=B,region=west", "CRITICAL", "CRITICAL", 9, 8},
+            {"cpu:cpu=1,host=A,region=east", "CRITICAL", "CRITICAL", 9, 8},
+            {"host:host=A,region=west", "CRITICAL", "CRITICAL", 9, 2},
+            {"host:host=B,region=east", "CRITICAL", "OK", 9, 2},
+            {"mem:host=A,region=east", "CRITICAL", "CRITICAL", 9, 8},
+            {"mem:host=B,region=west", "CRITICAL", "CRITICAL", 9, 8},
+        };
+        List<String> got = new java.util.ArrayList<>();
+        for (int i = 0; i < want.length; i++) {
+            io.vertx.core.json.JsonObject e = events.poll(10, TimeUnit.SECONDS);
+            if (e == null) {
+                throw new AssertionError("got " + i + " events, expected " + want.length + ": " + got);
+            }
+            got.add(e.getString("time") + " " + e.getString("id") + " " + e.getString("message") + " "
+                + e.getString("level") + " " + e.getString("previousLevel") + " " + e.getLong("duration") + " "
+                + e.getString("details").isEmpty() + " " + e.getBoolean("recoverable"));
+        }
+        assertNull(events.poll(300, TimeUnit.MILLISECONDS));
+        List<String> expected = new java.util.ArrayList<>();
+        for (Object[] w : want) {
+            String id = (String) w[0];
+            expected.add(String.format("1970-01-01T00:00:%02dZ", (Integer) w[3]) + " " + id + " "
+                + id.substring(0, id.indexOf(':')) + " " + w[1] + " " + w[2] + " " + (Integer) w[4] * 1_000_000_000L
+                + " true true");
+        }
+        java.util.Collections.sort(got);
+        java.util.Collections.sort(expected);
+        assertEquals(expected, got);
+    }
+
+    /** A stopped task's inhibitors go with it, as Kapacitor's groups remove theirs when the task is done. */
+    @Test
+    void stoppedTaskNoLongerInhibits() throws Exception {
+        ScriptRun region = ScriptRun.start(vertx, "region", """
+            stream
+                |from()
+                    .measurement('region')
+                    .groupBy(*)
+                |alert()
+                    .category('region_alert')
+                    .crit(lambda: "v")
+                    .inhibit('host_alert', 'region')
+            """);
+        ScriptRun host = ScriptRun.start(vertx, "host", """
+            stream
+                |from()
+                    .measurement('host')
+                    .groupBy(*)
+                |alert()
+                    .category('host_alert')
+                    .crit(lambda: "v")
+            """);
+        region.push(new kapacitor.model.Point("region", "db", "rp", kapacitor.model.Tags.of("region", "east"),
+            kapacitor.model.Fields.of("v", true), 1_000_000_000L));
+        host.push(new kapacitor.model.Point("host", "db", "rp", kapacitor.model.Tags.of("region", "east", "host",
+            "A"), kapacitor.model.Fields.of("v", true), 2_000_000_000L));
+        assertEquals(1L, host.alert().stats().get("alerts_inhibited"));
+        assertEquals(0L, host.alert().stats().get("alerts_triggered"));
+        region.stop();
+        host.push(new kapacitor.model.Point("host", "db", "rp", kapacitor.model.Tags.of("region", "east", "host",
+            "A"), kapacitor.model.Fields.of("v", true), 3_000_000_000L));
+        assertEquals(1L, host.alert().stats().get("alerts_inhibited"));
+        assertEquals(1L, host.alert().stats().get("alerts_triggered"));
+    }
 }
