@@ -402,7 +402,8 @@ class AlertHandlersStreamerTest {
             + "\"alias\":\"a2FwYWNpdG9yL2NwdS9zZXJ2ZXJB\",\"note\":\"\",\"priority\":\"P1\",\"details\":{\"Level\":"
             + "\"CRITICAL\",\"Monitoring Tool\":\"Kapacitor\",\"Kapacitor Task Name\":\"cpu\",\"host\":\"serverA\","
             + "\"type\":\"idle\"},\"description\":" + quoted("{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":"
-            + "\"serverA\",\"type\":\"idle\"},\"columns\":[\"time\",\"v\"],\"values\":[[\"1971-01-01T00:00:00Z\",2]]}]}")
+            + "\"serverA\",\"type\":\"idle\"},\"columns\":[\"time\",\"v\"],"
+            + "\"values\":[[\"1971-01-01T00:00:00Z\",2]]}]}")
             + ",\"responders\":[{\"name\":\"test_team\",\"type\":\"team\"}]}"), got.get(0), ""));
         assertEquals(null, GoDecoded.diff(req("/a2FwYWNpdG9yL2NwdS9zZXJ2ZXJB/notes?identifierType=alias",
             "GenieKey api_key", "{\"note\":\"kapacitor/cpu/serverA is OK\",\"message\":\"\",\"entity\":\"\","
@@ -427,7 +428,8 @@ class AlertHandlersStreamerTest {
         String details = "{\"Name\":\"cpu\",\"TaskName\":\"TestStream_Alert\",\"Group\":\"host=serverA\","
             + "\"Tags\":{\"host\":\"serverA\"},\"ServerInfo\":{\"Hostname\":\"localhost\",\"ClusterID\":\"\","
             + "\"ServerID\":\"\"},\"ID\":\"kapacitor/cpu/serverA\",\"Fields\":{\"count\":10},\"Level\":\"CRITICAL\","
-            + "\"Time\":\"1971-01-01T00:00:10Z\",\"Duration\":0,\"Message\":\"CRITICAL alert for kapacitor/cpu/serverA\"}"
+            + "\"Time\":\"1971-01-01T00:00:10Z\",\"Duration\":0,"
+            + "\"Message\":\"CRITICAL alert for kapacitor/cpu/serverA\"}"
             + "\n";
         String common = "\"event_type\":\"trigger\",\"description\":\"CRITICAL alert for kapacitor/cpu/serverA\","
             + "\"client\":\"kapacitor\",\"client_url\":\"http://localhost:9092/kapacitor/v1\",\"details\":"
@@ -656,6 +658,9 @@ class AlertHandlersStreamerTest {
             + "\"evclass\":\"/App\"}],\"type\":\"rpc\",\"tid\":1}")), requests(1));
     }
 
+    private static final String ZENOSS_DATA = "{\"id\":\"{{.ID}}\",\"message\":\"{{.Message}}\",\"time\":\"{{.Time}}\","
+        + "\"duration\":\"{{ .Duration}}\",\"level\":\"{{.Level}}\",\"recoverable\":{{.Recoverable}}}";
+
     @Test
     void zenossCustom() throws Exception {
         config.put("zenoss", zenossConfig().put("severity-map", new JsonObject().put("OK", 0).put("Info", 2)
@@ -668,7 +673,8 @@ class AlertHandlersStreamerTest {
                     .eventClass('/App')
                     .message('This is message for alert {{ .ID }}')
                     .collector('{{ index .Tags "host" }}')
-                    .customField('data', '{"id":"{{.ID}}","message":"{{.Message}}","time":"{{.Time}}","duration":"{{ .Duration}}","level":"{{.Level}}","recoverable":{{.Recoverable}}}')
+                    .customField('data', '""" + ZENOSS_DATA + """
+            ')
                     .customField('ticks', 33)
             """);
         GoDecoded.assertMatchIgnoringOrder(List.of(req("/zport/dmd/evconsole_router", null, "{\"action\":"
@@ -1008,6 +1014,26 @@ class AlertHandlersStreamerTest {
                 + "{\"oid\":\"1.1.2.3\",\"value\":\"here/cpu\",\"type\":\"OctetString\"}]}").getMap()), traps);
     }
 
+    /** A var bind's value as snmpgo prints it, and its type's name. */
+    private static String[] typed(kapacitor.alert.handler.Ber.Element v) {
+        switch (v.tag()) {
+            case 0x02:
+                return new String[] {String.valueOf(v.integer()), "Integer"};
+            case 0x04:
+                return new String[] {v.text(), "OctetString"};
+            case 0x05:
+                return new String[] {"", "Null"};
+            case 0x06:
+                return new String[] {v.oid(), "Oid"};
+            case 0x43:
+                return new String[] {String.valueOf(v.integer()), "TimeTicks"};
+            case 0x46:
+                return new String[] {String.valueOf(v.integer()), "Counter64"};
+            default:
+                return new String[] {"", "tag " + v.tag()};
+        }
+    }
+
     /** A v2c trap decoded to what Kapacitor's snmptraptest server records: PDU type, error status, var binds. */
     private static Map<String, Object> trap(byte[] packet) {
         kapacitor.alert.handler.Ber.Element msg = kapacitor.alert.handler.Ber.parse(packet);
@@ -1022,15 +1048,9 @@ class AlertHandlersStreamerTest {
             kapacitor.alert.handler.Ber.Element v = b.child(1);
             Map<String, Object> vb = new LinkedHashMap<>();
             vb.put("oid", b.child(0).oid());
-            switch (v.tag()) {
-                case 0x02 -> { vb.put("value", String.valueOf(v.integer())); vb.put("type", "Integer"); }
-                case 0x04 -> { vb.put("value", v.text()); vb.put("type", "OctetString"); }
-                case 0x05 -> { vb.put("value", ""); vb.put("type", "Null"); }
-                case 0x06 -> { vb.put("value", v.oid()); vb.put("type", "Oid"); }
-                case 0x43 -> { vb.put("value", String.valueOf(v.integer())); vb.put("type", "TimeTicks"); }
-                case 0x46 -> { vb.put("value", String.valueOf(v.integer())); vb.put("type", "Counter64"); }
-                default -> vb.put("type", "tag " + v.tag());
-            }
+            String[] typed = typed(v);
+            vb.put("value", typed[0]);
+            vb.put("type", typed[1]);
             binds.add(vb);
         }
         m.put("varBinds", binds);

@@ -78,7 +78,8 @@ class AlertStreamerTest {
             """, "stream_alert");
         assertEquals("{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":\"serverA\",\"id\":\"kapacitor/cpu/serverA\","
             + "\"level\":\"CRITICAL\"},\"columns\":[\"time\",\"count\",\"id\",\"level\",\"msg\"],\"values\":"
-            + "[[\"1971-01-01T00:00:10Z\",10,\"kapacitor/cpu/serverA\",\"CRITICAL\",\"kapacitor/cpu/serverA is CRITICAL\"]]}]}",
+            + "[[\"1971-01-01T00:00:10Z\",10,\"kapacitor/cpu/serverA\",\"CRITICAL\","
+            + "\"kapacitor/cpu/serverA is CRITICAL\"]]}]}",
             r.httpOut("TestStream_Alert"));
         String body = bodies.poll(10, TimeUnit.SECONDS);
         assertEquals("{\"id\":\"kapacitor/cpu/serverA\",\"message\":\"kapacitor/cpu/serverA is CRITICAL\","
@@ -117,7 +118,7 @@ class AlertStreamerTest {
 
     @Test
     void streamAlertDuration() throws Exception {
-        run("TestStream_AlertDuration", """
+        ScriptRun r = run("TestStream_AlertDuration", """
             var warnThreshold = 7.0
             var critThreshold = 8.0
             stream
@@ -132,7 +133,13 @@ class AlertStreamerTest {
                     .warn(lambda: "value" > warnThreshold)
                     .crit(lambda: "value" > critThreshold)
                     .stateChangesOnly()
-                    .post('""" + url() + "')\n", "stream_alert_duration");
+                    .post('""" + url() + """
+                ')
+                |httpOut('TestStream_AlertDuration')
+            """, "stream_alert_duration");
+        assertEquals("{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":\"serverA\",\"type\":\"idle\"},"
+            + "\"columns\":[\"time\",\"duration\",\"value\"],\"values\":[[\"1971-01-01T00:00:08Z\",3000000000,3]]}]}",
+            r.httpOut("TestStream_AlertDuration"));
         List<io.vertx.core.json.JsonObject> a = bodies(5);
         assertAlert(a.get(0), "CRITICAL", "OK", "1971-01-01T00:00:00Z", 0);
         assertAlert(a.get(1), "WARNING", "CRITICAL", "1971-01-01T00:00:02Z", 2);
@@ -224,7 +231,7 @@ class AlertStreamerTest {
 
     @Test
     void streamAlertNoRecoveries() throws Exception {
-        run("TestStream_Alert_NoRecoveries", """
+        ScriptRun r = run("TestStream_Alert_NoRecoveries", """
             var infoThreshold = 6.0
             var warnThreshold = 7.0
             var critThreshold = 8.0
@@ -239,7 +246,13 @@ class AlertStreamerTest {
                     .warn(lambda: "value" >= warnThreshold)
                     .crit(lambda: "value" >= critThreshold)
                     .noRecoveries()
-                    .post('""" + url() + "')\n", "stream_alert_no_recoveries");
+                    .post('""" + url() + """
+                ')
+                |httpOut('TestStream_Alert_NoRecoveries')
+            """, "stream_alert_no_recoveries");
+        assertEquals("{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":\"serverA\"},"
+            + "\"columns\":[\"time\",\"value\"],\"values\":[[\"1971-01-01T00:00:07Z\",6]]}]}",
+            r.httpOut("TestStream_Alert_NoRecoveries"));
         List<io.vertx.core.json.JsonObject> a = bodies(6);
         // The recoveries are not sent, so the topic still holds the last raised level as the previous one.
         assertAlert(a.get(0), "WARNING", "OK", "1971-01-01T00:00:00Z", 0);
@@ -253,7 +266,7 @@ class AlertStreamerTest {
 
     @Test
     void streamAlertWithReset0() throws Exception {
-        run("TestStream_Alert_WithReset_0", """
+        ScriptRun r = run("TestStream_Alert_WithReset_0", """
             var infoThreshold = 40.0
             var warnThreshold = 60.0
             var critThreshold = 80.0
@@ -278,7 +291,14 @@ class AlertStreamerTest {
                     .warnReset(lambda: "value" < warnResetThreshold)
                     .crit(lambda: "value" > critThreshold)
                     .critReset(lambda: "value" < critResetThreshold)
-                    .post('""" + url() + "')\n", "stream_alert_with_reset_0");
+                    .post('""" + url() + """
+                ')
+                |httpOut('TestStream_Alert_WithReset_0')
+            """, "stream_alert_with_reset_0");
+        assertEquals("{\"series\":[{\"name\":\"cpu\",\"tags\":{\"host\":\"serverA\",\"id\":\"kapacitor/cpu/serverA\","
+            + "\"level\":\"OK\",\"type\":\"usage\"},\"columns\":[\"time\",\"id\",\"level\",\"value\"],"
+            + "\"values\":[[\"1971-01-01T00:00:11Z\",\"kapacitor/cpu/serverA\",\"OK\",29]]}]}",
+            r.httpOut("TestStream_Alert_WithReset_0"));
         List<io.vertx.core.json.JsonObject> a = bodies(12);
         String[][] expected = {
             {"INFO", "OK", "0", "0"}, {"INFO", "INFO", "1", "1"}, {"INFO", "INFO", "2", "2"},
@@ -397,8 +417,9 @@ class AlertStreamerTest {
     }
 
     private static kapacitor.model.Point cpu(String host, double value, long second) {
-        return new kapacitor.model.Point("cpu", "dbname", "rpname", kapacitor.model.Tags.of("host", host, "type", "idle"),
-            kapacitor.model.Fields.of("value", value), (31_536_000L + second) * 1_000_000_000L);
+        return new kapacitor.model.Point("cpu", "dbname", "rpname",
+            kapacitor.model.Tags.of("host", host, "type", "idle"), kapacitor.model.Fields.of("value", value),
+            (31_536_000L + second) * 1_000_000_000L);
     }
 
     /**
