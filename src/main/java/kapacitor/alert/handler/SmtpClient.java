@@ -154,7 +154,9 @@ public final class SmtpClient {
             }
             return f.compose(r -> expect(command("DATA"), "DATA", 354))
                 .compose(r -> {
-                    so.write(dotStuff(message) + "\r\n.\r\n");
+                    // As Go's DotWriter: a line end is added only when the content does not end with one.
+                    String data = dotStuff(message);
+                    so.write(data + (data.isEmpty() || data.endsWith("\r\n") ? "" : "\r\n") + ".\r\n");
                     return expect(reply(), "message", 250);
                 })
                 .compose(r -> command("QUIT"))

@@ -5,13 +5,21 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import kapacitor.alert.AlertEvent;
+import kapacitor.alert.EventData;
+import kapacitor.alert.template.GoStruct;
+import kapacitor.alert.template.GoTemplate;
+import kapacitor.alert.template.TemplateException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Kapacitor's smtp (email) handler: the alert message as subject and its details as an HTML body, sent to the
@@ -19,21 +27,57 @@ import java.util.Locale;
  */
 public final class SmtpHandler implements AlertHandler {
     static final HandlerKind KIND = new HandlerKind("smtp", "smtp.HandlerConfig", List.of(
-        new HandlerOption("to", "To", OptionType.STRING_LIST)), SmtpHandler::new);
+        new HandlerOption("to", "To", OptionType.STRING_LIST),
+        new HandlerOption("to-field", "ToTemplates", OptionType.STRING_LIST)), SmtpHandler::new);
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpHandler.class);
 
     private final Vertx vertx;
     private final SmtpClient client;
     private final HandlerOptions options;
+    private final List<GoTemplate> toTemplates = new ArrayList<>();
 
     SmtpHandler(Vertx vertx, HandlerOptions options) {
         this.vertx = vertx;
         this.client = new SmtpClient(vertx);
         this.options = options;
+        List<String> templates = options.list("to-field");
+        for (int i = 0; templates != null && i < templates.size(); i++) {
+            toTemplates.add(EventTemplates.parse(String.valueOf(i), templates.get(i)));
+        }
     }
 
     @Override
     public Future<Void> handle(AlertEvent event) {
-        return send(vertx, client, options.list("to"), event.state().message(), event.state().details());
+        List<String> to = new ArrayList<>(options.list("to") == null ? List.of() : options.list("to"));
+        // Each address template runs over the event's data; an empty result adds no recipient (Kapacitor's
+        // to-field).
+        for (GoTemplate t : toTemplates) {
+            String address;
+            try {
+                address = t.execute(eventData(event.data()));
+            } catch (TemplateException e) {
+                LOG.error("msg=\"error in email template\" error=\"{}\"", e.getMessage());
+                continue;
+            }
+            if (!address.isEmpty()) {
+                to.add(address);
+            }
+        }
+        return send(vertx, client, to, event.state().message(), event.state().details());
+    }
+
+    /** Kapacitor's alert.EventData as templates see it. */
+    private static GoStruct eventData(EventData d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Name", d.name());
+        m.put("TaskName", d.taskName());
+        m.put("Category", d.category());
+        m.put("Group", d.group());
+        m.put("Tags", GoTemplate.goMap(d.tags().toMap()));
+        m.put("Fields", GoTemplate.goMap(d.fields().toMap()));
+        m.put("Recoverable", d.recoverable());
+        return new GoStruct("alert.EventData", m);
     }
 
     static Future<Void> send(Vertx vertx, SmtpClient client, List<String> to, String subject, String body) {

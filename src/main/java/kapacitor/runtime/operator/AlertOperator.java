@@ -49,6 +49,8 @@ public final class AlertOperator extends GroupedOperator<AlertGroupState> implem
     private final GoTemplate messageTmpl;
     private final GoTemplate detailsTmpl;
     private final List<AlertHandler> handlers = new ArrayList<>();
+    /** Every group's inhibitors, registered with the topics until the task stops. */
+    private final List<Inhibitor> inhibitors = new ArrayList<>();
     private final long[] triggered = new long[4];
     private long alertsTriggered;
     private long alertsInhibited;
@@ -104,6 +106,11 @@ public final class AlertOperator extends GroupedOperator<AlertGroupState> implem
 
     @Override
     public void unbind() {
+        // A stopped task no longer inhibits anything (Kapacitor's alertState.Done).
+        for (Inhibitor in : inhibitors) {
+            topics.removeInhibitor(in);
+        }
+        inhibitors.clear();
         for (AlertHandler h : handlers) {
             topics.deregisterHandler(anonTopic, h);
         }
@@ -163,6 +170,7 @@ public final class AlertOperator extends GroupedOperator<AlertGroupState> implem
             }
             Inhibitor in = new Inhibitor(String.valueOf(call.get(0)), equal);
             list.add(in);
+            inhibitors.add(in);
             if (topics != null) {
                 topics.addInhibitor(in);
             }

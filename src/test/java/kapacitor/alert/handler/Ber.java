@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A small BER reader for the tests: a tree of tag/length/value elements. */
-final class Ber {
-    record Element(int tag, byte[] value, List<Element> children) {
-        Element child(int i) {
+public final class Ber {
+    public record Element(int tag, byte[] value, List<Element> children) {
+        public Element child(int i) {
             return children.get(i);
         }
 
-        long integer() {
+        public long integer() {
             long v = value[0] < 0 ? -1 : 0;
             for (byte b : value) {
                 v = (v << 8) | (b & 0xFF);
@@ -19,11 +19,11 @@ final class Ber {
             return v;
         }
 
-        String text() {
+        public String text() {
             return new String(value, StandardCharsets.UTF_8);
         }
 
-        String oid() {
+        public String oid() {
             StringBuilder b = new StringBuilder();
             long acc = 0;
             boolean first = true;
@@ -51,7 +51,7 @@ final class Ber {
     }
 
     /** Parses one element that must span the whole input. */
-    static Element parse(byte[] data) {
+    public static Element parse(byte[] data) {
         Ber r = new Ber(data);
         Element e = r.next();
         if (r.pos != data.length) {

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Answers {@link Addresses#CONFIG_GET} from a map, as the config service would with the live sections. */
-final class FakeConfig {
+public final class FakeConfig {
     private final Map<String, JsonArray> sections = new ConcurrentHashMap<>();
 
-    FakeConfig(Vertx vertx) {
+    public FakeConfig(Vertx vertx) {
         vertx.eventBus().<String>localConsumer(Addresses.CONFIG_GET, msg -> {
             JsonArray elements = sections.get(msg.body());
             if (elements == null) {
@@ -23,7 +23,7 @@ final class FakeConfig {
         });
     }
 
-    FakeConfig put(String section, JsonObject... elements) {
+    public FakeConfig put(String section, JsonObject... elements) {
         JsonArray a = new JsonArray();
         for (JsonObject e : elements) {
             a.add(e);

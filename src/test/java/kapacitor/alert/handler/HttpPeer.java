@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import static kapacitor.testing.Await.await;
 
 /** A local HTTP server that records each request and answers with a fixed status and body. */
-final class HttpPeer implements AutoCloseable {
-    record Request(String method, String uri, MultiMap headers, String body) {
+public final class HttpPeer implements AutoCloseable {
+    public record Request(String method, String uri, MultiMap headers, String body) {
     }
 
     private final LinkedBlockingQueue<Request> requests = new LinkedBlockingQueue<>();
@@ -21,7 +21,7 @@ final class HttpPeer implements AutoCloseable {
     private volatile int status = 200;
     private volatile String answer = "";
 
-    HttpPeer(Vertx vertx) {
+    public HttpPeer(Vertx vertx) {
         port = Http.freePort();
         server = await(vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b -> {
             requests.add(new Request(req.method().name(), req.uri(), MultiMap.caseInsensitiveMultiMap()
@@ -30,22 +30,27 @@ final class HttpPeer implements AutoCloseable {
         })).listen(port, "127.0.0.1"));
     }
 
-    HttpPeer answer(int status, String body) {
+    public HttpPeer answer(int status, String body) {
         this.status = status;
         this.answer = body;
         return this;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
-    Request next() throws InterruptedException {
+    public Request next() throws InterruptedException {
         Request r = requests.poll(10, TimeUnit.SECONDS);
         if (r == null) {
             throw new AssertionError("no request reached the peer");
         }
         return r;
+    }
+
+    /** True when no further request arrives within {@code millis}. */
+    public boolean quiet(long millis) throws InterruptedException {
+        return requests.poll(millis, TimeUnit.MILLISECONDS) == null;
     }
 
     @Override
