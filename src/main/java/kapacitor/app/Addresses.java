@@ -58,4 +58,11 @@ public final class Addresses {
      * topics and their stored states (Kapacitor's delete hook).
      */
     public static final String TASKS_DELETED = "kapacitor.tasks.deleted";
+
+    /**
+     * In-JVM tap of a running task's node: request with {@code {"task": id, "node": "http_out4", "tap": true|false}},
+     * answered with the address ({@code kapacitor.task.<id>.tap.<node>}) where {@code runtime.TapFrame}s of what the
+     * node receives are published; 404 when the task does not run on this node or has no such node.
+     */
+    public static final String TASKS_TAP = "kapacitor.tasks.tap";
 }

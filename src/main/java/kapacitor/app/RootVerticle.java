@@ -22,6 +22,7 @@ import kapacitor.cluster.ClusterNode;
 import kapacitor.config.HttpConfig;
 import kapacitor.config.LoadedConfig;
 import kapacitor.runtime.LocalTaskRunner;
+import kapacitor.runtime.TapFrame;
 import kapacitor.runtime.TaskRunner;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
@@ -111,11 +112,25 @@ public final class RootVerticle extends VerticleBase {
         } else {
             runner = runnerFactory.apply(vertx, ingest);
         }
+        vertx.eventBus().<io.vertx.core.json.JsonObject>localConsumer(Addresses.TASKS_TAP, this::tap);
         HttpPostSettings.register(vertx, HttpPostSettings.endpoints(loaded.config().tree()));
         // PagerDuty events carry a link back to this server, as Kapacitor's client_url.
         ServerUrl.set(vertx, "http://" + httpAddress() + "/kapacitor/v1");
         return placement.compose(x -> vertx.deployVerticle(new TemplateManagerVerticle(store, compiler, runner)))
             .compose(id -> vertx.deployVerticle(new TaskManagerVerticle(store, compiler, runner, taskCounts)));
+    }
+
+    private void tap(io.vertx.core.eventbus.Message<io.vertx.core.json.JsonObject> msg) {
+        LocalTaskRunner local = runner instanceof LocalTaskRunner l ? l : cluster != null ? cluster.local() : null;
+        if (local == null) {
+            msg.fail(501, "this node has no local task runner to tap");
+            return;
+        }
+        String task = msg.body().getString("task");
+        String node = msg.body().getString("node");
+        Future<String> done = msg.body().getBoolean("tap", true) ? local.tap(task, node)
+            : local.untap(task, node).map(v -> TapFrame.address(task, node));
+        Replies.reply(msg, done);
     }
 
     private static LocalTaskRunner localRunner(LoadedConfig loaded, Vertx vertx, IngestRouter ingest) {

@@ -43,6 +43,11 @@ public final class ClusterNode {
         this.runner = new ClusterTaskRunner(vertx, state, membership);
     }
 
+    /** The runner of the tasks placed on this node. */
+    public LocalTaskRunner local() {
+        return local;
+    }
+
     public String nodeId() {
         return membership.self();
     }

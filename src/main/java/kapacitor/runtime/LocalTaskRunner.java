@@ -113,6 +113,21 @@ public final class LocalTaskRunner implements TaskRunner {
     }
 
     /**
+     * Taps the input of a running task's node for consumers in this JVM: every frame the node receives is published,
+     * as a {@link TapFrame}, to the returned address ({@link TapFrame#address}) until {@link #untap}. Tapping the
+     * httpOut node gives the results it serves; tapping a from() node gives the points it filters.
+     */
+    public Future<String> tap(String taskId, String node) {
+        Running r = running.get(taskId);
+        return r == null ? notFound("task " + taskId + " is not running") : r.verticle().tap(node, true);
+    }
+
+    public Future<Void> untap(String taskId, String node) {
+        Running r = running.get(taskId);
+        return r == null ? Future.succeededFuture() : r.verticle().tap(node, false).mapEmpty();
+    }
+
+    /**
      * Completes with true when the task has processed every frame sent to it so far and everything that followed from
      * them; for tests and replays that must read results only after the data went through.
      */

@@ -46,6 +46,8 @@ final class NodeRuntime implements Output {
     private long errors;
     private long execNanos;
     private long execCount;
+    /** Set while an in-JVM consumer taps this node's input; null otherwise (the point path then pays nothing). */
+    java.util.function.Consumer<List<Message>> tap;
 
     NodeRuntime(String taskId, NodeDef def, Operator operator) {
         this.taskId = taskId;
@@ -70,6 +72,9 @@ final class NodeRuntime implements Output {
      * costs two clock reads per frame.
      */
     void processAll(int parent, List<? extends Message> messages) {
+        if (tap != null) {
+            tap.accept(List.copyOf(messages));
+        }
         long start = System.nanoTime();
         for (int i = 0; i < messages.size(); i++) {
             processUntimed(parent, messages.get(i));
@@ -80,6 +85,11 @@ final class NodeRuntime implements Output {
 
     /** The source node's input: a frame's points, ungrouped, timed once for the frame. */
     void processPoints(List<Point> points) {
+        if (tap != null) {
+            List<Message> ms = new ArrayList<>(points.size());
+            points.forEach(p -> ms.add(PointMessage.ungrouped(p)));
+            tap.accept(ms);
+        }
         long start = System.nanoTime();
         for (int i = 0; i < points.size(); i++) {
             processUntimed(0, PointMessage.ungrouped(points.get(i)));

@@ -220,6 +220,25 @@ public final class TaskVerticle extends VerticleBase {
         }
     }
 
+    /**
+     * Starts or stops publishing what node {@code name} receives to {@link TapFrame#address}; fails with 404 when
+     * the task has no such node.
+     */
+    Future<String> tap(String name, boolean on) {
+        return onContext(() -> {
+            for (NodeRuntime r : nodes.values()) {
+                if (r.def.name().equals(name)) {
+                    String address = TapFrame.address(spec.id(), name);
+                    r.tap = on ? ms -> vertx.eventBus().publish(address, new TapFrame(spec.id(), name, ms), LOCAL)
+                        : null;
+                    return address;
+                }
+            }
+            throw new io.vertx.core.eventbus.ReplyException(io.vertx.core.eventbus.ReplyFailure.RECIPIENT_FAILURE,
+                404, "task " + spec.id() + " has no node " + name);
+        });
+    }
+
     /** Runs on the task's context and completes there. */
     private <T> Future<T> onContext(java.util.function.Supplier<T> fn) {
         Promise<T> p = Promise.promise();

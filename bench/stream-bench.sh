@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of the canonical workload (shared/bench/WORKLOAD.md) through HTTP: starts the server from
+# target/kapacitord.jar on 127.0.0.1:9092 with a throw-away data dir, defines TASKS copies of SCRIPT (none when
+# TASKS=0), sends POINTS points of HOSTS hosts with 4 clients x 5000-line bodies, then prints the node stats of the
+# first task. Build first: mvn -B -q clean package -DskipTests
+#   TASKS=1 SCRIPT="stream|from()..." POINTS=5000000 HOSTS=1000 bench/stream-bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TASKS=${TASKS:-1}
+POINTS=${POINTS:-5000000}
+HOSTS=${HOSTS:-1000}
+SCRIPT=${SCRIPT:-"stream|from().measurement('cpu').groupBy('host','cpu')|window().period(10s).every(10s)|mean('usage_idle')|httpOut('m')"}
+if curl -s -o /dev/null http://127.0.0.1:9092/kapacitor/v1/ping; then
+  echo "something already listens on 127.0.0.1:9092; stop it first" >&2
+  exit 1
+fi
+DATA=$(mktemp -d)
+KAPACITOR_HTTP_BIND_ADDRESS=127.0.0.1:9092 KAPACITOR_DATA_DIR="$DATA" KAPACITOR_HTTP_LOG_ENABLED=false \
+  java -Xmx8g ${SERVER_OPTS:-} -jar target/kapacitord.jar > "$DATA/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:9092/kapacitor/v1/ping && break; sleep 0.1; done
+python3 - "$TASKS" "$SCRIPT" <<'PY'
+import json, sys, time, urllib.request
+n, script = int(sys.argv[1]), sys.argv[2]
+start = time.time()
+for i in range(n):
+    body = json.dumps({"id": "bench%d" % i, "type": "stream", "status": "enabled",
+                       "dbrps": [{"db": "telegraf", "rp": "autogen"}], "script": script}).encode()
+    urllib.request.urlopen(urllib.request.Request("http://127.0.0.1:9092/kapacitor/v1/tasks", data=body,
+                                                  method="POST")).read()
+if n:
+    print("defined and enabled %d tasks in %.2f s" % (n, time.time() - start))
+PY
+java -Xmx6g -cp target/kapacitord.jar kapacitor.tools.LoadTool --points "$POINTS" --hosts "$HOSTS" --clients 4 \
+  --batch 5000 --max-seconds 300 | grep sent
+if [ "$TASKS" -gt 0 ]; then
+  # Wait until the first task has drained its input, then show its node stats.
+  python3 - <<'PY'
+import json, time, urllib.request
+prev = -1
+start = time.time()
+while True:
+    d = json.load(urllib.request.urlopen("http://127.0.0.1:9092/kapacitor/v1/tasks/bench0"))
+    ns = d["stats"]["node-stats"]
+    c = ns["stream0"]["collected"]
+    if c == prev:
+        break
+    prev = c
+    time.sleep(0.5)
+print("drained %.1f s after the last write" % max(0.0, time.time() - start - 1.0))
+for k, v in ns.items():
+    print(k, {x: v[x] for x in v if x in ("collected", "emitted", "errors", "avg_exec_time_ns", "crits_triggered")})
+PY
+fi
+curl -s http://127.0.0.1:9092/kapacitor/v1/debug/vars | python3 -c "
+import json,sys; d=json.load(sys.stdin)
+for v in d['kapacitor'].values():
+    if v['name']=='ingress': print('ingress', v['values'])
+print('heap used MB', d['memstats']['HeapAlloc']//1000000)"
