@@ -29,7 +29,9 @@ public final class LocalTaskRunner implements TaskRunner {
     /** Frames a task may have queued before new ones are dropped for it. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
 
-    private record Running(TaskSpec spec, TaskInbox inbox, TaskVerticle verticle, String deploymentId) {
+    /** A running task; its route is computed once at start (walking a pipeline per start made n starts O(n²)). */
+    private record Running(TaskSpec spec, TaskInbox inbox, TaskVerticle verticle, String deploymentId,
+                           RoutingTable.Route route) {
     }
 
     private final Vertx vertx;
@@ -71,7 +73,8 @@ public final class LocalTaskRunner implements TaskRunner {
         TaskInbox inbox = new TaskInbox(spec.id(), inboxAddress(spec.id()), maxInFlight);
         TaskVerticle verticle = new TaskVerticle(spec, inbox, services, VertxClock::new);
         return vertx.deployVerticle(verticle).<Void>map(id -> {
-            running.put(spec.id(), new Running(spec, inbox, verticle, id));
+            running.put(spec.id(), new Running(spec, inbox, verticle, id,
+                new RoutingTable.Route(inbox, List.copyOf(spec.dbrps()), measurements(spec))));
             installRoutes();
             return null;
         }).onComplete(ar -> starting.remove(spec.id()));
@@ -143,7 +146,7 @@ public final class LocalTaskRunner implements TaskRunner {
     private synchronized void installRoutes() {
         List<RoutingTable.Route> routes = new ArrayList<>();
         for (Running r : running.values()) {
-            routes.add(new RoutingTable.Route(r.inbox(), List.copyOf(r.spec().dbrps()), measurements(r.spec())));
+            routes.add(r.route());
         }
         router.install(RoutingTable.of(routes));
     }
