@@ -46,6 +46,8 @@ final class NodeRuntime implements Output {
     private long errors;
     private long execNanos;
     private long execCount;
+    private static final int MAX_LOGGED_ERRORS = 100;
+    private final java.util.Set<String> loggedErrors = new java.util.HashSet<>();
     /** Set while an in-JVM consumer taps this node's input; null otherwise (the point path then pays nothing). */
     java.util.function.Consumer<List<Message>> tap;
 
@@ -117,7 +119,14 @@ final class NodeRuntime implements Output {
     @Override
     public void error(String message) {
         errors++;
-        LOG.error("task={} node={} err={}", taskId, def.name(), message);
+        // A bad field in every point must not flood the log: each distinct error is logged once per node (the
+        // count stays exact in the node's errors stat); repeats go to debug.
+        if (loggedErrors.size() < MAX_LOGGED_ERRORS && loggedErrors.add(message)) {
+            LOG.error("task={} node={} err=\"{}\" (further identical errors are counted, not logged)", taskId,
+                def.name(), message);
+        } else {
+            LOG.debug("task={} node={} err=\"{}\"", taskId, def.name(), message);
+        }
     }
 
     /** Takes the frame's messages of each edge; the caller sends them. */
