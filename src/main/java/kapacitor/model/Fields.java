@@ -161,13 +161,25 @@ public final class Fields {
         if (!(o instanceof Fields f)) {
             return false;
         }
-        return Arrays.equals(keys, f.keys) && Arrays.equals(types, f.types) && Arrays.equals(bits, f.bits)
-            && Arrays.equals(strings, f.strings);
+        if (!Arrays.equals(keys, f.keys) || !Arrays.equals(types, f.types)) {
+            return false;
+        }
+        // Compare by type: a string slot's bits and a number slot's string carry nothing.
+        for (int i = 0; i < keys.length; i++) {
+            if (types[i] == STRING ? !stringAt(i).equals(f.stringAt(i)) : bits[i] != f.bits[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(keys) * 31 + Arrays.hashCode(bits);
+        int h = Arrays.hashCode(keys);
+        for (int i = 0; i < keys.length; i++) {
+            h = h * 31 + (types[i] == STRING ? stringAt(i).hashCode() : Long.hashCode(bits[i]));
+        }
+        return h;
     }
 
     @Override
