@@ -32,6 +32,13 @@ for i in range(n):
 if n:
     print("defined and enabled %d tasks in %.2f s" % (n, time.time() - start))
 PY
+if [ "${WARMUP:-1}" = 1 ]; then
+  # One untimed pass into another database warms the JIT of the HTTP and parsing path (no task reads it).
+  java -Xmx6g -cp target/kapacitord.jar kapacitor.tools.LoadTool --points "$POINTS" --hosts "$HOSTS" --clients 4 \
+    --batch 5000 --max-seconds 300 --db warmup > /dev/null
+fi
+cpu() { awk '{print $14 + $15}' /proc/$SERVER/stat; }
+CPU0=$(cpu)
 java -Xmx6g -cp target/kapacitord.jar kapacitor.tools.LoadTool --points "$POINTS" --hosts "$HOSTS" --clients 4 \
   --batch 5000 --max-seconds 300 | grep sent
 if [ "$TASKS" -gt 0 ]; then
@@ -53,6 +60,9 @@ for k, v in ns.items():
     print(k, {x: v[x] for x in v if x in ("collected", "emitted", "errors", "avg_exec_time_ns", "crits_triggered")})
 PY
 fi
+CPU1=$(cpu)
+TICKS=$(getconf CLK_TCK)
+python3 -c "s=($CPU1-$CPU0)/$TICKS; n=$POINTS+4*$HOSTS; print('server CPU %.1f s: %.0f points per server CPU-second' % (s, n/s))"
 curl -s http://127.0.0.1:9092/kapacitor/v1/debug/vars | python3 -c "
 import json,sys; d=json.load(sys.stdin)
 for v in d['kapacitor'].values():
