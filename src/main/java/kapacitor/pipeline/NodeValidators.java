@@ -1,5 +1,7 @@
 package kapacitor.pipeline;
 
+import kapacitor.util.GoQuote;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package kapacitor.runtime.operator;
 
+import kapacitor.util.GoQuote;
+
 import kapacitor.model.Fields;
 import kapacitor.model.Point;
 import kapacitor.model.Tags;
@@ -137,33 +139,6 @@ public final class LogOperator implements Operator {
             b.append(value);
             return;
         }
-        b.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"':
-                    b.append("\\\"");
-                    break;
-                case '\\':
-                    b.append("\\\\");
-                    break;
-                case '\n':
-                    b.append("\\n");
-                    break;
-                case '\t':
-                    b.append("\\t");
-                    break;
-                case '\r':
-                    b.append("\\r");
-                    break;
-                default:
-                    if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-            }
-        }
-        b.append('"');
+        b.append(GoQuote.quote(value));
     }
 }

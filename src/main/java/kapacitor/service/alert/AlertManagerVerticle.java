@@ -1,5 +1,7 @@
 package kapacitor.service.alert;
 
+import kapacitor.util.GoQuote;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -1,5 +1,7 @@
 package kapacitor.service.alert;
 
+import kapacitor.util.GoQuote;
+
 import io.vertx.core.Vertx;
 import kapacitor.alert.Topics;
 import kapacitor.alert.handler.AlertHandler;

@@ -1,5 +1,7 @@
 package kapacitor.service.alert;
 
+import kapacitor.util.GoQuote;
+
 import io.vertx.core.json.JsonObject;
 import kapacitor.store.HandlerSpecRecord;
 

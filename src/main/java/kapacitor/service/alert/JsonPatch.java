@@ -1,5 +1,7 @@
 package kapacitor.service.alert;
 
+import kapacitor.util.GoQuote;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

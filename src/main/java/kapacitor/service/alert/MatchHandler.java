@@ -1,5 +1,7 @@
 package kapacitor.service.alert;
 
+import kapacitor.util.GoQuote;
+
 import io.vertx.core.Future;
 import kapacitor.alert.AlertEvent;
 import kapacitor.alert.Level;

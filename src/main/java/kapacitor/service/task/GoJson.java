@@ -46,39 +46,6 @@ public final class GoJson {
         return n.asText();
     }
 
-    /** Go's {@code %q}: a double-quoted string with Go escapes. */
-    public static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '"':
-                    b.append("\\\"");
-                    break;
-                case '\\':
-                    b.append("\\\\");
-                    break;
-                case '\n':
-                    b.append("\\n");
-                    break;
-                case '\t':
-                    b.append("\\t");
-                    break;
-                case '\r':
-                    b.append("\\r");
-                    break;
-                default:
-                    if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format("\\x%02x", c));
-                    } else if (!Character.isDefined(c) || Character.getType(c) == Character.FORMAT) {
-                        b.append(c > 0xffff ? String.format("\\U%08x", c) : String.format("\\u%04x", c));
-                    } else {
-                        b.appendCodePoint(c);
-                    }
-            }
-        });
-        return b.append('"').toString();
-    }
-
     /** {@code time.Time} in RFC3339Nano as Go marshals it (UTC, fraction without trailing zeros). */
     public static String time(Instant t) {
         StringBuilder b = new StringBuilder(SECONDS.format(t));

@@ -1,5 +1,7 @@
 package kapacitor.service.task;
 
+import kapacitor.util.GoQuote;
+
 import kapacitor.api.ApiException;
 
 import java.util.regex.Pattern;
@@ -20,7 +22,7 @@ final class QueryParams {
         if (f.equals("raw")) {
             return false;
         }
-        throw ApiException.badRequest("invalid script-format parameter " + GoJson.quote(f));
+        throw ApiException.badRequest("invalid script-format parameter " + GoQuote.quote(f));
     }
 
     /** True for "labels", false for "attributes" (the default). */
@@ -32,7 +34,7 @@ final class QueryParams {
         if (v.equals("labels")) {
             return true;
         }
-        throw ApiException.badRequest("invalid dot-view parameter " + GoJson.quote(v));
+        throw ApiException.badRequest("invalid dot-view parameter " + GoQuote.quote(v));
     }
 
     /** Go's {@code strconv.ParseInt(text, 10, 64)} with Kapacitor's message around its error. */
@@ -50,8 +52,8 @@ final class QueryParams {
                 problem = "value out of range";
             }
         }
-        throw ApiException.badRequest("invalid " + name + " parameter " + GoJson.quote(text)
-            + " must be an integer: strconv.ParseInt: parsing " + GoJson.quote(text) + ": " + problem);
+        throw ApiException.badRequest("invalid " + name + " parameter " + GoQuote.quote(text)
+            + " must be an integer: strconv.ParseInt: parsing " + GoQuote.quote(text) + ": " + problem);
     }
 
     /** Go converts the int64 to int; values beyond int range are clamped here (no stored list is that long). */

@@ -1,5 +1,7 @@
 package kapacitor.service.task;
 
+import kapacitor.util.GoQuote;
+
 import kapacitor.api.ApiException;
 
 import java.util.UUID;
@@ -20,7 +22,7 @@ final class TaskIds {
         String chosen = id == null || id.isEmpty() ? UUID.randomUUID().toString() : id;
         if (!VALID.matcher(chosen).matches()) {
             throw ApiException.badRequest(kind + " ID must contain only letters, numbers, '-', '.' and '_'. "
-                + GoJson.quote(chosen));
+                + GoQuote.quote(chosen));
         }
         return chosen;
     }

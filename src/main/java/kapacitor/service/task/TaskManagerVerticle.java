@@ -1,5 +1,7 @@
 package kapacitor.service.task;
 
+import kapacitor.util.GoQuote;
+
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -360,7 +362,7 @@ public final class TaskManagerVerticle extends VerticleBase {
         long limit = QueryParams.integer("limit", cmd.limit(), 100);
         String pattern = cmd.pattern();
         if (!Glob.isValid(pattern)) {
-            throw ApiException.badRequest("failed to list tasks with pattern " + GoJson.quote(pattern)
+            throw ApiException.badRequest("failed to list tasks with pattern " + GoQuote.quote(pattern)
                 + ": syntax error in pattern");
         }
         return store.tasks().list(pattern, QueryParams.clamp(Math.max(0, offset)), QueryParams.clamp(limit))

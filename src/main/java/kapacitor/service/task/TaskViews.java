@@ -1,5 +1,7 @@
 package kapacitor.service.task;
 
+import kapacitor.util.GoQuote;
+
 import io.vertx.core.Future;
 import kapacitor.api.ApiRouter;
 import kapacitor.api.Links;
@@ -264,7 +266,7 @@ final class TaskViews {
     /** A list request named a field Kapacitor does not know. */
     static final class UnsupportedField extends RuntimeException {
         UnsupportedField(String field) {
-            super("unsupported field " + GoJson.quote(field), null, false, false);
+            super("unsupported field " + GoQuote.quote(field), null, false, false);
         }
     }
 }

@@ -1,5 +1,7 @@
 package kapacitor.service.task;
 
+import kapacitor.util.GoQuote;
+
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -134,7 +136,7 @@ public final class TemplateManagerVerticle extends VerticleBase {
         long offset = QueryParams.integer("offset", cmd.offset(), 0);
         long limit = QueryParams.integer("limit", cmd.limit(), 100);
         if (!Glob.isValid(cmd.pattern())) {
-            throw ApiException.badRequest("failed to list templates with pattern " + GoJson.quote(cmd.pattern())
+            throw ApiException.badRequest("failed to list templates with pattern " + GoQuote.quote(cmd.pattern())
                 + ": syntax error in pattern");
         }
         return store.templates().list(cmd.pattern(), QueryParams.clamp(Math.max(0, offset)), QueryParams.clamp(limit))

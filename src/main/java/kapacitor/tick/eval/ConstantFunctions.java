@@ -1,5 +1,7 @@
 package kapacitor.tick.eval;
 
+import kapacitor.util.GoQuote;
+
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -62,12 +64,12 @@ final class ConstantFunctions {
     static Object call(String name, List<Object> args) {
         Fn f = FUNCTIONS.get(name);
         if (f == null) {
-            throw new TickException("undefined function: " + GoText.quote(name));
+            throw new TickException("undefined function: " + GoQuote.quote(name));
         }
         try {
             return f.call(args);
         } catch (IllegalArgumentException e) {
-            throw new TickException("error calling " + GoText.quote(name) + ": " + e.getMessage());
+            throw new TickException("error calling " + GoQuote.quote(name) + ": " + e.getMessage());
         }
     }
 
@@ -115,7 +117,7 @@ final class ConstantFunctions {
                 case "0": case "f": case "F": case "FALSE": case "false": case "False":
                     return false;
                 default:
-                    throw new IllegalArgumentException("strconv.ParseBool: parsing " + GoText.quote((String) a)
+                    throw new IllegalArgumentException("strconv.ParseBool: parsing " + GoQuote.quote((String) a)
                         + ": invalid syntax");
             }
         } else if (a instanceof Long || a instanceof Double) {
@@ -139,7 +141,7 @@ final class ConstantFunctions {
             try {
                 return Long.parseLong((String) a);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("strconv.ParseInt: parsing " + GoText.quote((String) a)
+                throw new IllegalArgumentException("strconv.ParseInt: parsing " + GoQuote.quote((String) a)
                     + ": invalid syntax");
             }
         } else if (a instanceof Boolean) {
@@ -161,7 +163,7 @@ final class ConstantFunctions {
             try {
                 return Double.parseDouble((String) a);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("strconv.ParseFloat: parsing " + GoText.quote((String) a)
+                throw new IllegalArgumentException("strconv.ParseFloat: parsing " + GoQuote.quote((String) a)
                     + ": invalid syntax");
             }
         } else if (a instanceof Boolean) {
@@ -204,7 +206,7 @@ final class ConstantFunctions {
             try {
                 return new DurationValue(DurationNode.parseNanos((String) a));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("invalid duration string " + GoText.quote((String) a));
+                throw new IllegalArgumentException("invalid duration string " + GoQuote.quote((String) a));
             }
         }
         throw new IllegalArgumentException("cannot convert " + GoText.typeOf(a) + " to duration");

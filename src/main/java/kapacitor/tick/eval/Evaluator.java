@@ -1,5 +1,7 @@
 package kapacitor.tick.eval;
 
+import kapacitor.util.GoQuote;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,7 +174,7 @@ final class Evaluator {
     Object lookup(String name) {
         Object v = scope.get(name);
         if (v == null) {
-            throw new TickException("name " + GoText.quote(name) + " is undefined. Names in scope: "
+            throw new TickException("name " + GoQuote.quote(name) + " is undefined. Names in scope: "
                 + String.join(",", scope.keySet()));
         }
         return v;
@@ -199,7 +201,7 @@ final class Evaluator {
     private void typeDeclaration(TypeDeclarationNode node) {
         ValueType type = ValueType.fromDeclName(node.type().ident());
         if (type == null) {
-            throw new TickException("invalid var type " + GoText.quote(node.type().ident()));
+            throw new TickException("invalid var type " + GoQuote.quote(node.type().ident()));
         }
         String name = node.node().ident();
         String desc = node.comment() == null ? "" : node.comment().text();
@@ -213,7 +215,7 @@ final class Evaluator {
         } else if (ignoreMissingVars) {
             scope.put(name, zero(type));
         } else {
-            throw new TickException("missing value for var " + GoText.quote(name) + ".");
+            throw new TickException("missing value for var " + GoQuote.quote(name) + ".");
         }
     }
 
@@ -267,7 +269,7 @@ final class Evaluator {
             }
             Object fn = scope.get(f.func());
             if (fn == null) {
-                throw error(f, "no global function " + GoText.quote(f.func()) + " defined");
+                throw error(f, "no global function " + GoQuote.quote(f.func()) + " defined");
             }
             if (fn != TIME_FUNCTION) {
                 throw callPanic(f, receiver, "reflect: call of reflect.Value.Call on " + GoText.kind(fn) + " Value");
@@ -305,26 +307,26 @@ final class Evaluator {
             return pipeline.udf(obj, udf);
         }
         if (obj.spec().hasProperty(name)) {
-            throw error(f, "no dynamic method " + GoText.quote(name) + " on " + obj.goType()
+            throw error(f, "no dynamic method " + GoQuote.quote(name) + " on " + obj.goType()
                 + ", but property does exist. Use '.' operator instead: 'node." + name + "(..)'.");
         }
         if (obj.spec().hasChain(name)) {
-            throw error(f, "no dynamic method " + GoText.quote(name) + " on " + obj.goType()
+            throw error(f, "no dynamic method " + GoQuote.quote(name) + " on " + obj.goType()
                 + ", but chaining method does exist. Use '|' operator instead: 'node|" + name + "(..)'.");
         }
-        throw error(f, "no method or property " + GoText.quote(name) + " on " + obj.goType());
+        throw error(f, "no method or property " + GoQuote.quote(name) + " on " + obj.goType());
     }
 
     /** Calling a method on a value that is not a pipeline object, as Kapacitor's reflection describer fails. */
     private TickException notAnObject(FunctionNode f, Object receiver) {
         if (receiver == null || GoText.kind(receiver).equals("ptr")) {
-            return error(f, "no method or property " + GoText.quote(f.func()) + " on " + GoText.typeOf(receiver));
+            return error(f, "no method or property " + GoQuote.quote(f.func()) + " on " + GoText.typeOf(receiver));
         }
         return error(f, "cannot get properties of non pointer value");
     }
 
     private TickException callPanic(FunctionNode f, Object receiver, String cause) {
-        return error(f, "error calling func " + GoText.quote(f.func()) + " on obj " + GoText.typeOf(receiver) + ": "
+        return error(f, "error calling func " + GoQuote.quote(f.func()) + " on obj " + GoText.typeOf(receiver) + ": "
             + cause);
     }
 

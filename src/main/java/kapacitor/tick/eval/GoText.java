@@ -17,38 +17,6 @@ final class GoText {
     private GoText() {
     }
 
-    /** Go's %q for a string. */
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                default:
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
     /** Go's %T of an evaluator value. */
     static String typeOf(Object v) {
         if (v instanceof LambdaNode) {

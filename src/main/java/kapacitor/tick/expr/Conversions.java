@@ -1,5 +1,7 @@
 package kapacitor.tick.expr;
 
+import kapacitor.util.GoQuote;
+
 import static kapacitor.tick.expr.ValueType.BOOL;
 import static kapacitor.tick.expr.ValueType.DURATION;
 import static kapacitor.tick.expr.ValueType.FLOAT;
@@ -192,18 +194,18 @@ final class Conversions {
             case "0": case "f": case "F": case "FALSE": case "false": case "False":
                 return false;
             default:
-                throw new ExprException("strconv.ParseBool: parsing " + GoQuoteHelper.quote(s) + ": invalid syntax");
+                throw new ExprException("strconv.ParseBool: parsing " + GoQuote.quote(s) + ": invalid syntax");
         }
     }
 
     static long parseInt(String s) {
         if (!INTEGER.matcher(s).matches()) {
-            throw new ExprException("strconv.ParseInt: parsing " + GoQuoteHelper.quote(s) + ": invalid syntax");
+            throw new ExprException("strconv.ParseInt: parsing " + GoQuote.quote(s) + ": invalid syntax");
         }
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new ExprException("strconv.ParseInt: parsing " + GoQuoteHelper.quote(s) + ": value out of range");
+            throw new ExprException("strconv.ParseInt: parsing " + GoQuote.quote(s) + ": value out of range");
         }
     }
 
@@ -216,11 +218,11 @@ final class Conversions {
             return l.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
         if (!DECIMAL.matcher(s).matches()) {
-            throw new ExprException("strconv.ParseFloat: parsing " + GoQuoteHelper.quote(s) + ": invalid syntax");
+            throw new ExprException("strconv.ParseFloat: parsing " + GoQuote.quote(s) + ": invalid syntax");
         }
         double d = Double.parseDouble(s);
         if (Double.isInfinite(d)) {
-            throw new ExprException("strconv.ParseFloat: parsing " + GoQuoteHelper.quote(s) + ": value out of range");
+            throw new ExprException("strconv.ParseFloat: parsing " + GoQuote.quote(s) + ": value out of range");
         }
         return d;
     }

@@ -106,6 +106,6 @@ class TaskVarsTest {
     void goTimeTrimsTrailingZeros() {
         assertEquals("2024-01-02T03:04:05.12Z", GoJson.time(java.time.Instant.parse("2024-01-02T03:04:05.120Z")));
         assertEquals("2024-01-02T03:04:05Z", GoJson.time(java.time.Instant.parse("2024-01-02T03:04:05Z")));
-        assertEquals("\"tásk\\n\\x01\"", GoJson.quote("tásk\n\u0001"));
+        assertEquals("\"tásk\\n\\x01\"", kapacitor.util.GoQuote.quote("tásk\n\u0001"));
     }
 }
