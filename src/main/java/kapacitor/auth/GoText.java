@@ -1,12 +1,12 @@
 package kapacitor.auth;
 
 /** The few Go library string functions whose exact output Kapacitor's auth texts and resources depend on. */
-final class GoText {
+public final class GoText {
     private GoText() {
     }
 
     /** Go's strconv.Quote (%q) for the strings that appear in error texts. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
