@@ -181,7 +181,8 @@ public final class RootVerticle extends VerticleBase {
         if (auth.httpAuthEnabled()) {
             authenticator = new Authenticator(vertx, auth, name -> vertx.eventBus()
                 .<StoredUser>request(Addresses.USERS_GET, name).map(io.vertx.core.eventbus.Message::body));
-            vertx.eventBus().<String>localConsumer(Addresses.USERS_CHANGED, msg -> authenticator.invalidate(msg.body()));
+            vertx.eventBus().<String>localConsumer(Addresses.USERS_CHANGED,
+                msg -> authenticator.invalidate(msg.body()));
         }
         return users;
     }

@@ -44,7 +44,8 @@ class PrivilegesTest {
 
     @Test
     void permissionsRoundTripThroughPrivileges() {
-        assertEquals(List.of(Permission.ALL), Permission.fromPrivileges(Permission.toPrivileges(List.of(Permission.ALL))));
+        assertEquals(List.of(Permission.ALL),
+            Permission.fromPrivileges(Permission.toPrivileges(List.of(Permission.ALL))));
         assertEquals(List.of(Permission.API, Permission.WRITE_POINTS),
             Permission.fromPrivileges(Permission.toPrivileges(List.of(Permission.WRITE_POINTS, Permission.API))));
         assertEquals(List.of(), Permission.fromPrivileges(Permission.toPrivileges(List.of(Permission.NONE))));
