@@ -1,5 +1,6 @@
 package kapacitor.api;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -28,6 +29,12 @@ public final class ApiRouter {
     }
 
     public static Router create(Vertx vertx, HttpServerSettings settings, List<ApiModule> modules) {
+        return create(vertx, settings, modules, null);
+    }
+
+    /** {@code guard}: checked before every route's handler, or null for none. */
+    public static Router create(Vertx vertx, HttpServerSettings settings, List<ApiModule> modules,
+                                RequestGuard guard) {
         Mux mux = new Mux();
         mux.get(BASE + "/ping", ApiRouter::noContent);
         mux.head(BASE + "/ping", ApiRouter::noContent);
@@ -43,8 +50,8 @@ public final class ApiRouter {
         if (settings.maxBodySize() > 0) {
             body.setBodyLimit(settings.maxBodySize());
         }
-        router.route().handler(ctx -> route(ctx, mux, body));
-        router.route().handler(ApiRouter::invoke);
+        router.route().handler(ctx -> route(ctx, mux, body, guard));
+        router.route().handler(ctx -> guarded(ctx, guard));
         router.route().failureHandler(new FailureHandler(settings.maxBodySize()));
         return router;
     }
@@ -81,7 +88,7 @@ public final class ApiRouter {
     }, false);
 
     /** Finds the route, then buffers the body for it unless it reads the body itself. */
-    private static void route(RoutingContext ctx, Mux mux, BodyHandler body) {
+    private static void route(RoutingContext ctx, Mux mux, BodyHandler body, RequestGuard guard) {
         String path = ctx.normalizedPath();
         Mux.Entry e = mux.match(ctx.request().method(), path);
         if (e == null && path.startsWith(PREVIEW + "/")) {
@@ -94,9 +101,52 @@ public final class ApiRouter {
         }
         ctx.put(ROUTE, e);
         if (e.rawBody()) {
-            invoke(ctx);
+            guarded(ctx, guard);
         } else {
             body.handle(ctx);
+        }
+    }
+
+    /** Runs the route once the guard admits the request; a raw-body route's request waits paused meanwhile. */
+    private static void guarded(RoutingContext ctx, RequestGuard guard) {
+        if (guard == null) {
+            invoke(ctx);
+            return;
+        }
+        Future<Void> admitted;
+        try {
+            admitted = guard.admit(ctx);
+        } catch (RuntimeException ex) {
+            admitted = Future.failedFuture(ex);
+        }
+        HttpServerRequest req = ctx.request();
+        boolean unread = ((Mux.Entry) ctx.get(ROUTE)).rawBody() && !req.isEnded();
+        boolean paused = unread && !admitted.isComplete();
+        if (paused) {
+            req.pause();
+        }
+        admitted.onComplete(ar -> {
+            if (ar.succeeded()) {
+                invoke(ctx);
+                if (paused) {
+                    req.resume();
+                }
+            } else if (unread && !req.isEnded()) {
+                // Read the unread body before answering, so the kept-alive connection is ready for the next request.
+                req.handler(chunk -> { });
+                req.endHandler(v -> reject(ctx, ar.cause()));
+                req.resume();
+            } else {
+                reject(ctx, ar.cause());
+            }
+        });
+    }
+
+    private static void reject(RoutingContext ctx, Throwable cause) {
+        if (cause instanceof RequestGuard.Rejection r) {
+            ctx.response().setStatusCode(r.status()).end(r.body());
+        } else {
+            ctx.fail(cause);
         }
     }
 

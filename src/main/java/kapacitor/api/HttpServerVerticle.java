@@ -15,11 +15,18 @@ import java.util.List;
 public final class HttpServerVerticle extends VerticleBase {
     private final HttpServerSettings settings;
     private final List<ApiModule> modules;
+    private final RequestGuard guard;
     private HttpServer server;
 
     public HttpServerVerticle(HttpServerSettings settings, List<ApiModule> modules) {
+        this(settings, modules, null);
+    }
+
+    /** {@code guard}: checked before every route (authentication), or null for none. Shared by all instances. */
+    public HttpServerVerticle(HttpServerSettings settings, List<ApiModule> modules, RequestGuard guard) {
         this.settings = settings;
         this.modules = modules;
+        this.guard = guard;
     }
 
     @Override
@@ -38,7 +45,7 @@ public final class HttpServerVerticle extends VerticleBase {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                 .setCertPath(settings.httpsCertificate()).setKeyPath(key));
         }
-        server = vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, settings, modules));
+        server = vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, settings, modules, guard));
         return server.listen();
     }
 

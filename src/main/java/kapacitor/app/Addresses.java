@@ -65,4 +65,16 @@ public final class Addresses {
      * node receives are published; 404 when the task does not run on this node or has no such node.
      */
     public static final String TASKS_TAP = "kapacitor.tasks.tap";
+    /** Users API (UserManagerVerticle): a user name (String), answered with an auth.StoredUser; 404 when none. */
+    public static final String USERS_GET = "kapacitor.users.get";
+    /** A service.users.UserCommands.ListUsers, answered with a UserCommands.UserList. */
+    public static final String USERS_LIST = "kapacitor.users.list";
+    /** A UserCommands.CreateUser, answered with the stored user. */
+    public static final String USERS_CREATE = "kapacitor.users.create";
+    /** A UserCommands.UpdateUser, answered with the stored user. */
+    public static final String USERS_UPDATE = "kapacitor.users.update";
+    /** A user name (String), answered with null once no such user is stored. */
+    public static final String USERS_DELETE = "kapacitor.users.delete";
+    /** Published (in this JVM) with a user name after the user is created, changed or deleted: caches drop it. */
+    public static final String USERS_CHANGED = "kapacitor.users.changed";
 }

@@ -17,6 +17,7 @@ import kapacitor.api.debug.DebugVarsRoutes;
 import kapacitor.api.storage.StorageRoutes;
 import kapacitor.api.tasks.TaskRoutes;
 import kapacitor.api.templates.TemplateRoutes;
+import kapacitor.api.users.UserRoutes;
 import kapacitor.api.write.WriteRoutes;
 import kapacitor.cluster.ClusterNode;
 import kapacitor.config.HttpConfig;
@@ -28,6 +29,10 @@ import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
 import kapacitor.runtime.ingest.UdpListenerVerticle;
 import kapacitor.alert.handler.HandlerServiceTests;
+import kapacitor.auth.AuthSettings;
+import kapacitor.auth.Authenticator;
+import kapacitor.auth.StoredUser;
+import kapacitor.service.users.UserManagerVerticle;
 import kapacitor.service.alert.AlertManagerVerticle;
 import kapacitor.service.config.ConfigManagerVerticle;
 import kapacitor.service.servicetest.ServiceTests;
@@ -64,6 +69,9 @@ public final class RootVerticle extends VerticleBase {
     private StatsRegistry stats;
     /** Null on a standalone server. */
     private ClusterNode cluster;
+    private AuthSettings auth;
+    /** Null unless [http] auth-enabled. */
+    private Authenticator authenticator;
 
     public RootVerticle(LoadedConfig loaded) {
         this(loaded, (vertx, ingest) -> localRunner(loaded, vertx, ingest));
@@ -81,6 +89,11 @@ public final class RootVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         var cfg = loaded.config();
+        try {
+            auth = AuthSettings.from(cfg);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
         stats = new StatsRegistry(UUID.randomUUID().toString(), UUID.randomUUID().toString(), cfg.hostname());
         IngestStats ingestStats = new IngestStats();
         ingest = new IngestRouter(vertx.eventBus(), ingestStats);
@@ -95,6 +108,7 @@ public final class RootVerticle extends VerticleBase {
                 cfg.configOverride().enabled(), cfg.skipConfigOverrides())))
             // Restored alert states must be in place before any task's alert node starts.
             .compose(id -> vertx.deployVerticle(new AlertManagerVerticle(store)))
+            .compose(id -> deployUsers())
             .compose(id -> deployTaskManagers())
             .compose(id -> deployUdp())
             .compose(v -> deployHttp(modules()));
@@ -149,10 +163,28 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new ConfigRoutes(vertx.eventBus()));
         modules.add(new ServiceTestRoutes(new ServiceTests(HandlerServiceTests.all(vertx))));
         modules.add(new AlertRoutes(vertx.eventBus()));
-        modules.add(new NotImplementedRoutes(Set.of("config", "service-tests", "alerts")));
+        if (auth.usersEnabled()) {
+            // As in Kapacitor, the users API exists only with the auth service ([auth] enabled).
+            modules.add(new UserRoutes(vertx.eventBus()));
+        }
+        modules.add(new NotImplementedRoutes(Set.of("config", "service-tests", "alerts", "users")));
         modules.add(new ClusterRoutes(cluster != null ? cluster::describe
             : () -> ClusterNode.describeStandalone(stats.serverId(), httpAddress(), store, runner)));
         return modules;
+    }
+
+    /** The users service and, with {@code [http] auth-enabled}, the authenticator every request passes. */
+    private Future<?> deployUsers() {
+        Future<?> users = auth.usersEnabled()
+            ? vertx.deployVerticle(new UserManagerVerticle(store, auth.bcryptCost()))
+            : Future.succeededFuture();
+        if (auth.httpAuthEnabled()) {
+            authenticator = new Authenticator(vertx, auth, name -> vertx.eventBus()
+                .<StoredUser>request(Addresses.USERS_GET, name).map(io.vertx.core.eventbus.Message::body));
+            vertx.eventBus().<String>localConsumer(Addresses.USERS_CHANGED,
+                msg -> authenticator.invalidate(msg.body()));
+        }
+        return users;
     }
 
     /** One listener per enabled {@code [[udp]]} entry. */
@@ -171,7 +203,7 @@ public final class RootVerticle extends VerticleBase {
             http.host().isEmpty() ? "0.0.0.0" : http.host(), http.port(), http.logEnabled(), http.gzip(),
             http.httpsEnabled(), http.httpsCertificate(), http.httpsPrivateKey(), http.maxBodySize(), instances);
         List<ApiModule> frozen = List.copyOf(modules);
-        return vertx.deployVerticle(() -> new HttpServerVerticle(settings, frozen),
+        return vertx.deployVerticle(() -> new HttpServerVerticle(settings, frozen, authenticator),
             new DeploymentOptions().setInstances(instances));
     }
 

@@ -28,7 +28,6 @@ class NotImplementedRoutesTest {
         for (String[] c : new String[][] {
             {"GET", "/kapacitor/v1/recordings", "recordings"},
             {"GET", "/kapacitor/v1/replays/abc", "replays"},
-            {"GET", "/kapacitor/v1/users", "users"},
             {"GET", "/kapacitor/v1/api/v2/tasks", "flux tasks"},
             {"GET", "/kapacitor/v1preview/logs", "logs"},
         }) {
