@@ -7,6 +7,8 @@ import kapacitor.api.Json;
 import kapacitor.app.Codecs;
 import kapacitor.runtime.operator.ScriptRun;
 import kapacitor.service.servicetest.ServiceTester;
+import kapacitor.testing.Http;
+import kapacitor.testing.TestServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +47,7 @@ class KafkaHandlerTest {
     @BeforeAll
     static void startBroker() throws Exception {
         kafka = EmbeddedKafka.start();
-        for (String topic : List.of("testTopic", "partitioned", "test", "service", "disabled")) {
+        for (String topic : List.of("testTopic", "partitioned", "test", "service", "disabled", "server")) {
             kafka.createTopic(topic, 3);
         }
     }
@@ -197,5 +201,25 @@ class KafkaHandlerTest {
         config.put("kafka", cluster("default", false));
         Exception e = assertThrows(Exception.class, () -> await(h.handle(Events.critical())));
         assertEquals("unknown cluster \"default\"", e.getMessage());
+        // Enabled again with other settings: a new producer for the new config.
+        config.put("kafka", cluster("default", true).put("timeout", "5s"));
+        await(h.handle(Events.critical()));
+        assertEquals(2, kafka.read("disabled", 2, QUIET, TIMEOUT).size());
+    }
+
+    @Test
+    void serviceTestThroughTheServerWithItsTomlConfig() throws Exception {
+        Path conf = Files.createTempFile("kapacitor-kafka", ".conf");
+        Files.writeString(conf, "[[kafka]]\n  enabled = true\n  id = \"local\"\n  brokers = [\"" + kafka.bootstrap()
+            + "\"]\n  timeout = \"5s\"\n");
+        try (TestServer server = TestServer.postgres(Map.of("KAPACITOR_CONFIG_PATH", conf.toString()))) {
+            Http.Response r = await(server.http().post("/kapacitor/v1/service-tests/kafka", new JsonObject()
+                .put("cluster", "local").put("topic", "server").put("key", "k").put("message", "from the server")));
+            assertEquals(new JsonObject().put("success", true).put("message", ""), r.json());
+        }
+        List<ConsumerRecord<String, String>> got = kafka.read("server", 1, QUIET, TIMEOUT);
+        assertEquals(1, got.size(), "messages: " + got);
+        assertEquals("k", got.get(0).key());
+        assertEquals("from the server", got.get(0).value());
     }
 }
