@@ -125,13 +125,6 @@ class HttpHandlersTest {
     }
 
     @Test
-    void kafkaSaysItIsUnavailable() {
-        AlertHandler h = HandlerFactory.create(vertx, "kafka", new JsonObject().put("cluster", "c").put("topic", "t"));
-        Exception e = assertThrows(Exception.class, () -> await(h.handle(Events.critical())));
-        assertEquals("kafka handler is not available in this build", e.getMessage());
-    }
-
-    @Test
     void unknownOptionsAndWrongTypesAreRefused() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
             () -> HandlerFactory.create(vertx, "slack", new JsonObject().put("chanel", "#x").put("a", 1)));

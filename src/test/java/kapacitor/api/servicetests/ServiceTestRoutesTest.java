@@ -131,7 +131,7 @@ class ServiceTestRoutesTest {
         assertEquals(new JsonObject().put("success", false).put("message", "service is not enabled"), r.json());
         Http.Response kafka = await(server.http().post(BASE + "/kafka", ""));
         assertEquals(new JsonObject().put("success", false)
-            .put("message", "kafka handler is not available in this build"), kafka.json());
+            .put("message", "unknown cluster \"example\""), kafka.json());
     }
 
     @Test
