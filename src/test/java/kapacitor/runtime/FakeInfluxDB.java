@@ -22,6 +22,10 @@ final class FakeInfluxDB implements AutoCloseable {
 
     final List<String> queries = new CopyOnWriteArrayList<>();
     final List<String> writes = new CopyOnWriteArrayList<>();
+    /** The Authorization and User-Agent headers of every request. */
+    final List<String> headers = new CopyOnWriteArrayList<>();
+    /** The status /write answers with; an error body goes with anything but 204. */
+    volatile int writeStatus = 204;
     private final Deque<String> answers = new ArrayDeque<>();
     private final HttpServer server;
     private final int port;
@@ -46,6 +50,7 @@ final class FakeInfluxDB implements AutoCloseable {
 
     private void handle(HttpServerRequest req) {
         req.body().onSuccess(body -> {
+            headers.add(req.getHeader("Authorization") + " " + req.getHeader("User-Agent"));
             if (req.path().equals("/query")) {
                 queries.add(req.getParam("q"));
                 String a = next();
@@ -57,7 +62,11 @@ final class FakeInfluxDB implements AutoCloseable {
                 req.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(a);
             } else if (req.path().equals("/write")) {
                 writes.add(req.query() + "\n" + body.toString());
-                req.response().setStatusCode(204).end();
+                if (writeStatus == 204) {
+                    req.response().setStatusCode(204).end();
+                } else {
+                    req.response().setStatusCode(writeStatus).end("{\"error\":\"database not found: \\\"x\\\"\"}");
+                }
             } else {
                 req.response().setStatusCode(404).end();
             }
