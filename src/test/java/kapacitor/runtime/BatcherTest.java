@@ -172,6 +172,15 @@ class BatcherTest {
     }
 
     @Test
+    void aCronScheduleRunsTheQueryOnItsSeconds() {
+        run("cron", CPU_QUERY.replace(".every(10s)", ".cron('*/10 * * * * * *')") + "    |httpOut('cron')\n");
+        tick("cron", "query1", 0);
+        waitFor(() -> influx.queries.size() >= 1);
+        assertTrue(influx.queries.get(0).endsWith("time >= '1971-01-01T00:00:00Z' AND time < '1971-01-01T00:00:10Z'"),
+            influx.queries.get(0));
+    }
+
+    @Test
     void aFailedQueryIsCountedAndTheScheduleGoesOn() {
         influx.answer("400:{\"error\":\"error parsing query: found EOF\"}", answer(10));
         run("err", CPU_QUERY + "        .groupBy(time(2s), 'cpu')\n    |httpOut('err')\n");

@@ -1,27 +1,10 @@
 package kapacitor.runtime.batch;
 
-import kapacitor.runtime.time.GoTime;
-
-/**
- * When a query() node runs, as Kapacitor's timeTicker: every {@code every} from the task's start, or with align on
- * the multiples of {@code every} (counted from Go's zero time, as time.Truncate does). Tick times are nominal, so a
- * late timer does not shift the query windows.
- */
-public record QuerySchedule(long every, boolean align) {
-
-    public QuerySchedule {
-        if (every <= 0) {
-            throw new IllegalArgumentException("'every' duration must must non-negative");
-        }
-    }
-
+/** When a query() node runs: its ticks in epoch nanoseconds ({@link EverySchedule}, {@link CronSchedule}). */
+public interface QuerySchedule {
     /** The first tick for a node started at {@code now}. */
-    public long first(long now) {
-        return align ? GoTime.truncate(now, every) + every : now + every;
-    }
+    long first(long now);
 
-    /** The tick after {@code tick}. */
-    public long after(long tick) {
-        return tick + every;
-    }
+    /** The tick after {@code tick}; {@link Long#MAX_VALUE} when there is none (a cron year range that ended). */
+    long after(long tick);
 }

@@ -4,6 +4,8 @@ import kapacitor.influxdb.InfluxDBClient;
 import kapacitor.influxdb.InfluxDBClusters;
 import kapacitor.pipeline.NodeDef;
 import kapacitor.runtime.batch.BatchQuery;
+import kapacitor.runtime.batch.CronSchedule;
+import kapacitor.runtime.batch.EverySchedule;
 import kapacitor.runtime.batch.QuerySchedule;
 
 import java.util.LinkedHashMap;
@@ -26,17 +28,18 @@ final class BatchOperators {
         if (every < 0) {
             throw new IllegalArgumentException("'every' duration must must non-negative");
         }
-        if (!cron.isEmpty()) {
-            // A cron schedule needs a cron expression evaluator (Kapacitor uses gorhill/cronexpr); not built yet.
-            throw new IllegalArgumentException("cron schedules of query nodes are not supported yet");
-        }
-        if (every == 0) {
+        QuerySchedule schedule;
+        if (every > 0) {
+            schedule = new EverySchedule(every, n.has("Align"));
+        } else if (!cron.isEmpty()) {
+            schedule = CronSchedule.parse(cron);
+        } else {
             throw new IllegalArgumentException("must define one of 'every' or 'cron'");
         }
         if (clusters.isEmpty()) {
             throw new IllegalArgumentException("InfluxDB not configured, cannot query InfluxDB for batch query");
         }
-        return new QueryOperator(query, new QuerySchedule(every, n.has("Align")), n.durationNanos("Period"),
+        return new QueryOperator(query, schedule, n.durationNanos("Period"),
             n.durationNanos("Offset"), n.has("GroupByMeasurement"), client(clusters, n.stringValue("Cluster")));
     }
 

@@ -82,6 +82,9 @@ public final class QueryOperator implements Operator, ContextAware {
     }
 
     private void arm(long tick) {
+        if (tick == Long.MAX_VALUE) {
+            return;
+        }
         timer = ctx.clock().setTimer(Math.max(0, tick - ctx.clock().nowNanos()), () -> onTick(tick));
     }
 
