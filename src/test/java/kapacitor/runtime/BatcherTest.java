@@ -83,6 +83,12 @@ class BatcherTest {
             + series("cpu0", from, 80) + "," + series("cpu1", from, 95) + "]}]}";
     }
 
+    /** One untagged series: the mean every 2 s from {@code from} seconds, five rows. */
+    private static String untagged(int from, double base) {
+        return "{\"results\":[{\"statement_id\":0,\"series\":[" + series("x", from, base)
+            .replace("\"tags\":{\"cpu\":\"x\"},", "") + "]}]}";
+    }
+
     private void run(String name, String script) {
         await(runner.start(new TaskSpec(name, TaskType.BATCH, TickCompiler.compileTask(script, TaskType.BATCH,
             Map.of()), List.of())));
@@ -134,6 +140,27 @@ class BatcherTest {
             row("cpu_usage_idle", tags("cpu", "cpu1"), columns("sum"), at(28, 10.0))),
             httpOut("TestBatch_SimpleMR", "TestBatch_SimpleMR"));
         assertEquals(45, nodeStat("TestBatch_SimpleMR", "query1", "points_queried"));
+    }
+
+    @Test
+    void joinOfTwoQueries() {
+        influx.answerFor("'cpu0'", untagged(0, 80), untagged(10, 81), untagged(20, 82));
+        influx.answerFor("'cpu1'", untagged(0, 90), untagged(10, 91), untagged(20, 92));
+        String query = "    |query('''\n        SELECT mean(\"value\")\n        FROM \"telegraf\".\"default\".cpu_usage_idle\n"
+            + "        WHERE \"cpu\" = '%s'\n''')\n        .period(10s)\n        .every(10s)\n        .groupBy(time(2s))\n";
+        run("TestBatch_Join", "var cpu0 = batch\n" + String.format(query, "cpu0")
+            + "var cpu1 = batch\n" + String.format(query, "cpu1")
+            + "cpu0\n    |join(cpu1)\n        .as('cpu0', 'cpu1')\n    |count('cpu0.mean')\n"
+            + "    |window()\n        .period(20s)\n        .every(20s)\n    |sum('count')\n"
+            + "    |httpOut('TestBatch_Join')\n");
+        for (int i = 1; i <= 3; i++) {
+            long queried = i;
+            tick("TestBatch_Join", "query1", queried);
+            waitFor(() -> nodeStat("TestBatch_Join", "query2", "batches_queried") >= queried);
+            waitFor(() -> await(runner.idle("TestBatch_Join")));
+        }
+        assertEquals(result(row("cpu_usage_idle", Map.of(), columns("sum"), at(28, 10.0))),
+            httpOut("TestBatch_Join", "TestBatch_Join"));
     }
 
     @Test
@@ -190,6 +217,22 @@ class BatcherTest {
         tick("err", "query1", 4);
         assertEquals(3, nodeStat("err", "query1", "batches_queried"));
         assertTrue(httpOut("err", "err").contains("\"tags\":{\"cpu\":\"cpu1\"}"));
+    }
+
+    @Test
+    void anUnreachableInfluxDBIsCountedAsAnError() {
+        String down = "http://127.0.0.1:" + kapacitor.testing.Http.freePort();
+        runner = new LocalTaskRunner(vertx, new IngestRouter(vertx.eventBus(), new IngestStats()),
+            LocalTaskRunner.DEFAULT_MAX_IN_FLIGHT, List.of(), Map.of(),
+            InfluxDBClusters.create(vertx, List.of(InfluxDBConfig.of("default", down))), v -> {
+                clock = new ContextClock(v.getOrCreateContext(), T0);
+                return clock;
+            });
+        run("down", CPU_QUERY + "    |httpOut('down')\n");
+        tick("down", "query1", 1);
+        tick("down", "query1", 2);
+        assertEquals(2, nodeStat("down", "query1", "errors"));
+        assertTrue(runner.isExecuting("down"));
     }
 
     @Test

@@ -27,6 +27,7 @@ final class FakeInfluxDB implements AutoCloseable {
     /** The status /write answers with; an error body goes with anything but 204. */
     volatile int writeStatus = 204;
     private final Deque<String> answers = new ArrayDeque<>();
+    private final java.util.Map<String, Deque<String>> answersFor = new java.util.LinkedHashMap<>();
     private final HttpServer server;
     private final int port;
 
@@ -44,7 +45,17 @@ final class FakeInfluxDB implements AutoCloseable {
         answers.addAll(List.of(bodies));
     }
 
-    private synchronized String next() {
+    /** Answers for the statements that contain {@code text}, so concurrent queries get their own. */
+    synchronized void answerFor(String text, String... bodies) {
+        answersFor.computeIfAbsent(text, t -> new ArrayDeque<>()).addAll(List.of(bodies));
+    }
+
+    private synchronized String next(String query) {
+        for (java.util.Map.Entry<String, Deque<String>> e : answersFor.entrySet()) {
+            if (query.contains(e.getKey())) {
+                return e.getValue().isEmpty() ? EMPTY : e.getValue().poll();
+            }
+        }
         return answers.isEmpty() ? EMPTY : answers.poll();
     }
 
@@ -52,8 +63,9 @@ final class FakeInfluxDB implements AutoCloseable {
         req.body().onSuccess(body -> {
             headers.add(req.getHeader("Authorization") + " " + req.getHeader("User-Agent"));
             if (req.path().equals("/query")) {
-                queries.add(req.getParam("q"));
-                String a = next();
+                String q = req.getParam("q");
+                queries.add(q);
+                String a = next(q);
                 int status = 200;
                 if (a.matches("^\\d{3}:.*")) {
                     status = Integer.parseInt(a.substring(0, 3));
