@@ -146,8 +146,9 @@ class BatcherTest {
     void joinOfTwoQueries() {
         influx.answerFor("'cpu0'", untagged(0, 80), untagged(10, 81), untagged(20, 82));
         influx.answerFor("'cpu1'", untagged(0, 90), untagged(10, 91), untagged(20, 92));
-        String query = "    |query('''\n        SELECT mean(\"value\")\n        FROM \"telegraf\".\"default\".cpu_usage_idle\n"
-            + "        WHERE \"cpu\" = '%s'\n''')\n        .period(10s)\n        .every(10s)\n        .groupBy(time(2s))\n";
+        String query = "    |query('''\n        SELECT mean(\"value\")\n"
+            + "        FROM \"telegraf\".\"default\".cpu_usage_idle\n        WHERE \"cpu\" = '%s'\n''')\n"
+            + "        .period(10s)\n        .every(10s)\n        .groupBy(time(2s))\n";
         run("TestBatch_Join", "var cpu0 = batch\n" + String.format(query, "cpu0")
             + "var cpu1 = batch\n" + String.format(query, "cpu1")
             + "cpu0\n    |join(cpu1)\n        .as('cpu0', 'cpu1')\n    |count('cpu0.mean')\n"
