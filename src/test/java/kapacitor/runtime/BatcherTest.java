@@ -200,6 +200,16 @@ class BatcherTest {
     }
 
     @Test
+    void offsetMovesTheWindowBackAndPeriodSetsItsLength() {
+        run("off", CPU_QUERY.replace(".period(10s)", ".period(20s)").replace(".every(10s)", ".every(10s).align()")
+            + "        .offset(5s)\n    |httpOut('off')\n");
+        tick("off", "query1", 0);
+        waitFor(() -> influx.queries.size() >= 1);
+        assertTrue(influx.queries.get(0).endsWith("time >= '1970-12-31T23:59:45Z' AND time < '1971-01-01T00:00:05Z'"),
+            influx.queries.get(0));
+    }
+
+    @Test
     void aCronScheduleRunsTheQueryOnItsSeconds() {
         run("cron", CPU_QUERY.replace(".every(10s)", ".cron('*/10 * * * * * *')") + "    |httpOut('cron')\n");
         tick("cron", "query1", 0);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * the WHERE condition, the GROUP BY replaced by the node's groupBy (a time dimension as {@code time(length, offset)}),
  * the fill option, and with alignGroup the time offset following the start time. The statement is split into its
  * clauses at top level (outside quotes, regexes and parentheses); the user's field list, sources and condition are
- * kept as written rather than re-rendered by a full InfluxQL parser. Immutable apart from nothing; thread-safe.
+ * kept as written rather than re-rendered by a full InfluxQL parser. Immutable and thread-safe.
  */
 public final class BatchQuery {
     private static final List<String> CLAUSES = List.of("INTO", "FROM", "WHERE", "GROUP BY", "FILL", "ORDER BY",

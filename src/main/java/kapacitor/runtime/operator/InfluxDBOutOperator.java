@@ -96,6 +96,9 @@ public final class InfluxDBOutOperator implements Operator, ContextAware {
 
     @Override
     public void close() {
+        if (ctx == null) {
+            return;
+        }
         if (flushTimer >= 0) {
             ctx.clock().cancel(flushTimer);
         }

@@ -62,7 +62,7 @@ public final class QueryOperator implements Operator, ContextAware {
     @Override
     public void close() {
         closed = true;
-        if (timer >= 0) {
+        if (ctx != null && timer >= 0) {
             ctx.clock().cancel(timer);
         }
     }
