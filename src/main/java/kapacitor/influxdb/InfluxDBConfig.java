@@ -22,6 +22,11 @@ public record InfluxDBConfig(String name, boolean enabled, boolean isDefault, Li
         return new InfluxDBConfig(name, true, true, List.of(url), "", "", "", 0, "", "", "", false, false);
     }
 
+    public InfluxDBConfig withDefault(boolean value) {
+        return new InfluxDBConfig(name, enabled, value, urls, username, password, token, timeoutNanos, sslCa, sslCert,
+            sslKey, insecureSkipVerify, gzip);
+    }
+
     /** Every {@code [[influxdb]]} element of the merged config tree. */
     public static List<InfluxDBConfig> fromTree(JsonNode tree) {
         List<InfluxDBConfig> out = new ArrayList<>();
