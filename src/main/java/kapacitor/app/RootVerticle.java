@@ -22,12 +22,15 @@ import kapacitor.api.write.WriteRoutes;
 import kapacitor.cluster.ClusterNode;
 import kapacitor.config.HttpConfig;
 import kapacitor.config.LoadedConfig;
+import kapacitor.influxdb.InfluxDBClusters;
+import kapacitor.influxdb.InfluxDBConfig;
 import kapacitor.runtime.LocalTaskRunner;
 import kapacitor.runtime.TapFrame;
 import kapacitor.runtime.TaskRunner;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
 import kapacitor.runtime.ingest.UdpListenerVerticle;
+import kapacitor.runtime.time.VertxClock;
 import kapacitor.alert.handler.HandlerServiceTests;
 import kapacitor.auth.AuthSettings;
 import kapacitor.auth.Authenticator;
@@ -148,8 +151,10 @@ public final class RootVerticle extends VerticleBase {
     }
 
     private static LocalTaskRunner localRunner(LoadedConfig loaded, Vertx vertx, IngestRouter ingest) {
+        // Batch queries and influxDBOut reach the [[influxdb]] clusters through these clients.
+        InfluxDBClusters influxdb = InfluxDBClusters.create(vertx, InfluxDBConfig.fromTree(loaded.config().tree()));
         return new LocalTaskRunner(vertx, ingest, LocalTaskRunner.DEFAULT_MAX_IN_FLIGHT, List.of(),
-            HttpPostSettings.endpoints(loaded.config().tree()));
+            HttpPostSettings.endpoints(loaded.config().tree()), influxdb, VertxClock::new);
     }
 
     private List<ApiModule> modules() {

@@ -5,11 +5,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import kapacitor.influxdb.InfluxDBClusters;
+import kapacitor.model.TaskType;
 import kapacitor.pipeline.NodeDef;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.RoutingTable;
 import kapacitor.runtime.ingest.TaskInbox;
 import kapacitor.runtime.operator.NodeServices;
+import kapacitor.runtime.time.TaskClock;
 import kapacitor.runtime.time.VertxClock;
 
 import java.nio.file.Path;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Runs tasks on this node: one {@link TaskVerticle} per task, and after every start or stop a new routing table for
@@ -38,6 +42,7 @@ public final class LocalTaskRunner implements TaskRunner {
     private final IngestRouter router;
     private final int maxInFlight;
     private final NodeServices services;
+    private final Function<Vertx, TaskClock> clocks;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
@@ -55,10 +60,21 @@ public final class LocalTaskRunner implements TaskRunner {
      */
     public LocalTaskRunner(Vertx vertx, IngestRouter router, int maxInFlight, List<Path> sideloadDirs,
                            Map<String, NodeServices.HttpPostEndpoint> httpPostEndpoints) {
+        this(vertx, router, maxInFlight, sideloadDirs, httpPostEndpoints, InfluxDBClusters.NONE, VertxClock::new);
+    }
+
+    /**
+     * Also with the {@code [[influxdb]]} clusters batch queries and influxDBOut use, and the clock of the tasks'
+     * timers (called on each task's context when it starts; tests pass one they drive).
+     */
+    public LocalTaskRunner(Vertx vertx, IngestRouter router, int maxInFlight, List<Path> sideloadDirs,
+                           Map<String, NodeServices.HttpPostEndpoint> httpPostEndpoints, InfluxDBClusters influxdb,
+                           Function<Vertx, TaskClock> clocks) {
         this.vertx = vertx;
         this.router = router;
         this.maxInFlight = maxInFlight;
-        this.services = new NodeServices(List.of(), sideloadDirs, httpPostEndpoints, router::route);
+        this.services = new NodeServices(List.of(), sideloadDirs, httpPostEndpoints, router::route, influxdb);
+        this.clocks = clocks;
     }
 
     public static String inboxAddress(String taskId) {
@@ -71,7 +87,7 @@ public final class LocalTaskRunner implements TaskRunner {
             return Future.failedFuture("task " + spec.id() + " is already executing");
         }
         TaskInbox inbox = new TaskInbox(spec.id(), inboxAddress(spec.id()), maxInFlight);
-        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, VertxClock::new);
+        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks);
         return vertx.deployVerticle(verticle).<Void>map(id -> {
             running.put(spec.id(), new Running(spec, inbox, verticle, id,
                 new RoutingTable.Route(inbox, List.copyOf(spec.dbrps()), measurements(spec))));
@@ -146,6 +162,10 @@ public final class LocalTaskRunner implements TaskRunner {
     private synchronized void installRoutes() {
         List<RoutingTable.Route> routes = new ArrayList<>();
         for (Running r : running.values()) {
+            if (r.spec().type() == TaskType.BATCH) {
+                // Batch tasks read InfluxDB on their own schedule; writes are never for them.
+                continue;
+            }
             routes.add(r.route());
         }
         router.install(RoutingTable.of(routes));

@@ -1,5 +1,6 @@
 package kapacitor.runtime.operator;
 
+import kapacitor.influxdb.InfluxDBClusters;
 import kapacitor.model.DbRp;
 import kapacitor.model.Point;
 
@@ -9,20 +10,32 @@ import java.util.Map;
 
 /**
  * What nodes may use outside the task: the task's own dbrps (loop detection), the configured sideload directories,
- * the configured httpPost endpoints and where kapacitorLoopback writes.
+ * the configured httpPost endpoints, where kapacitorLoopback writes, and the configured InfluxDB clusters (batch
+ * queries, influxDBOut).
  */
 public record NodeServices(List<DbRp> taskDbrps, List<Path> sideloadDirs, Map<String, HttpPostEndpoint> httpPost,
-                           PointWriter loopback) {
+                           PointWriter loopback, InfluxDBClusters influxdb) {
     public static final NodeServices NONE = new NodeServices(List.of(), List.of(), Map.of(), null);
 
     public NodeServices {
         taskDbrps = List.copyOf(taskDbrps);
         sideloadDirs = List.copyOf(sideloadDirs);
         httpPost = Map.copyOf(httpPost);
+        influxdb = influxdb == null ? InfluxDBClusters.NONE : influxdb;
+    }
+
+    /** Without InfluxDB clusters. */
+    public NodeServices(List<DbRp> taskDbrps, List<Path> sideloadDirs, Map<String, HttpPostEndpoint> httpPost,
+                        PointWriter loopback) {
+        this(taskDbrps, sideloadDirs, httpPost, loopback, InfluxDBClusters.NONE);
     }
 
     public NodeServices withTaskDbrps(List<DbRp> dbrps) {
-        return new NodeServices(dbrps, sideloadDirs, httpPost, loopback);
+        return new NodeServices(dbrps, sideloadDirs, httpPost, loopback, influxdb);
+    }
+
+    public NodeServices withInfluxDB(InfluxDBClusters clusters) {
+        return new NodeServices(taskDbrps, sideloadDirs, httpPost, loopback, clusters);
     }
 
     /** A configured {@code [[httppost]]} endpoint: its URL and headers. */

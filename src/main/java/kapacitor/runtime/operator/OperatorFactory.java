@@ -36,6 +36,10 @@ public final class OperatorFactory {
                 return sideload(n, services);
             case "stats":
                 return new StatsOperator(n.durationNanos("Interval"), n.has("Align"));
+            case "query":
+                return BatchOperators.query(n, services.influxdb());
+            case "influxdb_out":
+                return BatchOperators.influxDBOut(n, services.influxdb());
             default:
                 return create(n);
         }
@@ -50,6 +54,8 @@ public final class OperatorFactory {
         switch (type) {
             case "stream":
                 return new StreamOperator();
+            case "batch":
+                return new BatchSourceOperator();
             case "noop":
                 return new NoOpOperator();
             case "from":
