@@ -1,0 +1,989 @@
+package kapacitor.runtime;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Kapacitor's integrations/streamer_test.go cases that the other Streamer*Test classes do not cover: each task runs
+ * over its data set and its httpOut JSON must equal, byte for byte, the models.Result the Go test expects
+ * ({@code /streamer/<GoTestName>.json}). Where the Go test compares ignoring series order, so does this one.
+ *
+ * <p>Every TestStream_* function of streamer_test.go and where it is covered:
+ * <pre>
+ * (table)
+ * </pre>
+ */
+class StreamerCoverageTest {
+    private final StreamerHarness h = new StreamerHarness();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        h.close();
+    }
+
+    /** Runs {@code script} as task {@code task} over {@code data} and compares its httpOut with the Go expectation. */
+    private void check(String goTest, String task, String data, boolean ignoreOrder, String script) throws Exception {
+        String expected = expected(goTest);
+        String out = h.run(task, data, script);
+        if (ignoreOrder) {
+            assertEquals(sortedSeries(expected), sortedSeries(out), out);
+        } else {
+            assertEquals(expected, out);
+        }
+    }
+
+    static String expected(String goTest) throws IOException {
+        try (InputStream in = StreamerCoverageTest.class.getResourceAsStream("/streamer/" + goTest + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+    }
+
+    /** The rows of {@code {"series":[...]}} as their JSON texts, sorted: Go's compareResultsIgnoreSeriesOrder. */
+    static List<String> sortedSeries(String result) {
+        List<String> rows = new ArrayList<>();
+        int start = result.indexOf('[');
+        if (start < 0) {
+            return rows;
+        }
+        int depth = 0;
+        int rowStart = -1;
+        boolean inString = false;
+        for (int i = start + 1; i < result.length(); i++) {
+            char c = result.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (depth++ == 0) {
+                    rowStart = i;
+                }
+            } else if (c == '}' || c == ']') {
+                if (depth == 0) {
+                    break;
+                }
+                if (--depth == 0) {
+                    rows.add(result.substring(rowStart, i + 1));
+                }
+            }
+        }
+        rows.sort(null);
+        return rows;
+    }
+
+    @Test
+    void influxQLNodeMissingValueBatch() throws Exception {
+        check("TestStream_InfluxQLNodeMissingValue_Batch", "TestStream_InfluxQLNodeMissingValue", "stream_influx_ql_node_missing_value", false, """
+            stream
+                |from().measurement('packets')
+                |derivative('value')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |mean('is_missing_value')
+                |httpOut('TestStream_InfluxQLNodeMissingValue')
+            """);
+    }
+
+    @Test
+    void influxQLNodeMissingValueStream() throws Exception {
+        check("TestStream_InfluxQLNodeMissingValue_Stream", "TestStream_InfluxQLNodeMissingValue", "stream_influx_ql_node_missing_value", false, """
+            stream
+                |from().measurement('packets')
+                |mean('is_missing_value')
+                |httpOut('TestStream_InfluxQLNodeMissingValue')
+            """);
+    }
+
+    @Test
+    void derivativeAs() throws Exception {
+        check("TestStream_DerivativeAs", "TestStream_Derivative", "stream_derivative", false, """
+            stream
+                |from().measurement('packets')
+                |derivative('value')
+                    .as('derivative')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |httpOut('TestStream_Derivative')
+            """);
+    }
+
+    @Test
+    void derivativeZeroElapsed() throws Exception {
+        check("TestStream_DerivativeZeroElapsed", "TestStream_DerivativeZeroElapsed", "stream_derivative_zero_elapsed", false, """
+            stream
+                |from().measurement('packets')
+                |derivative('value')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |count('value')
+                |httpOut('TestStream_DerivativeZeroElapsed')
+            """);
+    }
+
+    @Test
+    void derivativeUnit() throws Exception {
+        check("TestStream_DerivativeUnit", "TestStream_Derivative", "stream_derivative", false, """
+            stream
+                |from().measurement('packets')
+                |derivative('value')
+                    .unit(10s)
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |mean('value')
+                |httpOut('TestStream_Derivative')
+            """);
+    }
+
+    @Test
+    void derivativeN() throws Exception {
+        check("TestStream_DerivativeN", "TestStream_DerivativeNN", "stream_derivative_nn", false, """
+            stream
+                |from().measurement('packets')
+                |derivative('value')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |mean('value')
+                |httpOut('TestStream_DerivativeNN')
+            """);
+    }
+
+    @Test
+    void windowMissing() throws Exception {
+        check("TestStream_WindowMissing", "TestStream_WindowMissing", "stream_window_missing", false, """
+            var period = 3s
+            var every = 2s
+            stream
+                |from()
+                    .database('dbname')
+                    .retentionPolicy('rpname')
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                |window()
+                    .period(period)
+                    .every(every)
+                |count('value')
+                |httpOut('TestStream_WindowMissing')
+            """);
+    }
+
+    @Test
+    void windowMissingAligned() throws Exception {
+        check("TestStream_WindowMissingAligned", "TestStream_WindowMissing", "stream_window_missing", false, """
+            var period = 3s
+            var every = 2s
+            stream
+                |from()
+                    .database('dbname')
+                    .retentionPolicy('rpname')
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                |window()
+                    .period(period)
+                    .every(every)
+                    .align()
+                |count('value')
+                |httpOut('TestStream_WindowMissing')
+            """);
+    }
+
+    @Test
+    void windowCountEvery1() throws Exception {
+        check("TestStream_Window_Count_Every_1", "TestStream_Window_Count", "stream_window_count", false, """
+            stream
+                |from()
+                    .database('dbname')
+                    .retentionPolicy('rpname')
+                    .measurement('cpu')
+                    .groupBy('host')
+                |window()
+                    .periodCount(3)
+                    .everyCount(1)
+                |count('value')
+                |window()
+                    .periodCount(20)
+                    .everyCount(1)
+                |httpOut('TestStream_Window_Count')
+            """);
+    }
+
+    @Test
+    void windowCountFillPeriod() throws Exception {
+        check("TestStream_Window_Count_FillPeriod", "TestStream_Window_Count", "stream_window_count", false, """
+            stream
+                |from()
+                    .database('dbname')
+                    .retentionPolicy('rpname')
+                    .measurement('cpu')
+                    .groupBy('host')
+                |window()
+                    .periodCount(4)
+                    .everyCount(1)
+                    .fillPeriod()
+                |count('value')
+                |window()
+                    .periodCount(20)
+                    .everyCount(1)
+                |httpOut('TestStream_Window_Count')
+            """);
+    }
+
+    @Test
+    void windowEvery0() throws Exception {
+        check("TestStream_Window_Every_0", "TestStream_Window", "stream_window", false, """
+            var period = 10s
+            // Emit the window on every point
+            var every = 0s
+            stream
+                |from()
+                    .database('dbname')
+                    .retentionPolicy('rpname')
+                    .measurement('cpu')
+                    .groupBy('host')
+                |window()
+                    .period(period)
+                    .every(every)
+                |count('value')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |httpOut('TestStream_Window')
+            """);
+    }
+
+    @Test
+    void windowEvery0FillPeriod() throws Exception {
+        check("TestStream_Window_Every_0_FillPeriod", "TestStream_Window", "stream_window", false, """
+            var period = 5s
+            // Emit the window on every point
+            var every = 0s
+            stream
+                |from()
+                    .database('dbname')
+                    .retentionPolicy('rpname')
+                    .measurement('cpu')
+                    .groupBy('host')
+                |window()
+                    .period(period)
+                    .every(every)
+                    .fillPeriod()
+                |count('value')
+                |window()
+                    .period(10s)
+                    .every(0s)
+                |httpOut('TestStream_Window')
+            """);
+    }
+
+    @Test
+    void aggregateChangingType() throws Exception {
+        check("TestStream_Aggregate_Changing_Type", "TestStream_Aggregate_Changing_Type", "stream_aggregate_changing_type", false, """
+            var period = 10s
+            var every = 10s
+            stream
+                |from()
+                    .database('dbname')
+                    .retentionPolicy('rpname')
+                    .measurement('m')
+                |window()
+                    .period(period)
+                    .every(every)
+                |where(lambda: "c")
+                |count('value')
+                |httpOut('TestStream_Aggregate_Changing_Type')
+            """);
+    }
+
+    @Test
+    void shift() throws Exception {
+        check("TestStream_Shift", "TestStream_Shift", "stream_shift", false, """
+            var period  = 5s
+
+            var data  = stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+
+            var past = data
+                |window()
+                    .period(period)
+                    .every(period)
+                    .align()
+                |count('value')
+                |shift(period)
+
+            var current = data
+                |window()
+                    .period(period)
+                    .every(period)
+                    .align()
+                |count('value')
+
+            past
+                |join(current)
+                    .as('past', 'current')
+                |eval(lambda: "current.count" - "past.count")
+                    .keep()
+                    .as('diff')
+                |httpOut('TestStream_Shift')
+            """);
+    }
+
+    @Test
+    void shiftBatch() throws Exception {
+        check("TestStream_ShiftBatch", "TestStream_Shift", "stream_shift", false, """
+            var period  = 5s
+
+            var data  = stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+
+            var past = data
+                |window()
+                    .period(period)
+                    .every(period)
+                    .align()
+                |shift(period)
+                |count('value')
+
+            var current = data
+                |window()
+                    .period(period)
+                    .every(period)
+                    .align()
+                |count('value')
+
+            past
+                |join(current)
+                    .as('past', 'current')
+                |eval(lambda: "current.count" - "past.count")
+                    .keep()
+                    .as('diff')
+                |httpOut('TestStream_Shift')
+            """);
+    }
+
+    @Test
+    void shiftNegative() throws Exception {
+        check("TestStream_ShiftNegative", "TestStream_Shift", "stream_shift", false, """
+            var period  = 5s
+
+            var data  = stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+
+            var past = data
+                |window()
+                    .period(period)
+                    .every(period)
+                    .align()
+                |count('value')
+
+            var current = data
+                |window()
+                    .period(period)
+                    .every(period)
+                    .align()
+                |count('value')
+                |shift(-period)
+
+            past
+                |join(current)
+                    .as('past', 'current')
+                |eval(lambda: "current.count" - "past.count")
+                    .keep()
+                    .as('diff')
+                |httpOut('TestStream_Shift')
+            """);
+    }
+
+    @Test
+    void shiftBatchNegative() throws Exception {
+        check("TestStream_ShiftBatchNegative", "TestStream_Shift", "stream_shift", false, """
+            var period  = 5s
+
+            var data  = stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+
+            var past = data
+                |window()
+                    .period(period)
+                    .every(period)
+                    .align()
+                |count('value')
+
+            var current = data
+                |window()
+                    .period(period)
+                    .every(period)
+                    .align()
+                |shift(-period)
+                |count('value')
+
+            past
+                |join(current)
+                    .as('past', 'current')
+                |eval(lambda: "current.count" - "past.count")
+                    .keep()
+                    .as('diff')
+                |httpOut('TestStream_Shift')
+            """);
+    }
+
+    @Test
+    void evalKeepAll() throws Exception {
+        check("TestStream_Eval_KeepAll", "TestStream_Eval_Keep", "stream_eval_keep", false, """
+            stream
+                |from()
+                    .measurement('types')
+                |eval(lambda: "value0" + "value1", lambda: "value0" - "value1")
+                    .as( 'pos', 'neg')
+                    .keep()
+                |httpOut('TestStream_Eval_Keep')
+            """);
+    }
+
+    @Test
+    void evalKeepSome() throws Exception {
+        check("TestStream_Eval_KeepSome", "TestStream_Eval_KeepSome", "stream_eval_keep_some", false, """
+            stream
+                |from()
+                    .measurement('types')
+                |eval(lambda: "value0" + "value1", lambda: "value0" - "value1")
+                    .as( 'pos', 'neg')
+                    .keep('value0', 'pos', 'neg', 'other')
+                |httpOut('TestStream_Eval_KeepSome')
+            """);
+    }
+
+    @Test
+    void evalKeepSomeWithHidden() throws Exception {
+        check("TestStream_Eval_KeepSomeWithHidden", "TestStream_Eval_Keep", "stream_eval_keep", false, """
+            stream
+                |from()
+                    .measurement('types')
+                |eval(lambda: "value0" + "value1", lambda: "pos" - "value1")
+                    .as( 'pos', 'zero')
+                    .keep('value0', 'zero')
+                |httpOut('TestStream_Eval_Keep')
+            """);
+    }
+
+    @Test
+    void evalTagsKeep() throws Exception {
+        check("TestStream_Eval_Tags_Keep", "TestStream_Eval_Tags", "stream_eval_tags", true, """
+            stream
+                |from()
+                    .measurement('types')
+                |eval(lambda: string("value"))
+                    .as('value')
+                    .tags('value')
+                    .keep()
+                |groupBy('value')
+                |httpOut('TestStream_Eval_Tags')
+            """);
+    }
+
+    @Test
+    void evalTagsKeepSome() throws Exception {
+        check("TestStream_Eval_Tags_KeepSome", "TestStream_Eval_Tags", "stream_eval_tags", true, """
+            stream
+                |from()
+                    .measurement('types')
+                |eval(lambda: string("value"))
+                    .as('value_tag')
+                    .tags('value_tag')
+                    .keep('value', 'another')
+                |groupBy('value_tag')
+                |httpOut('TestStream_Eval_Tags')
+            """);
+    }
+
+    @Test
+    void evalGroups() throws Exception {
+        check("TestStream_EvalGroups", "TestStream_EvalGroups", "stream_eval_groups", false, """
+            stream
+                |from()
+                    .measurement('types')
+                    .groupBy('group')
+                |eval(lambda: count())
+                    .as('count')
+                |httpOut('TestStream_EvalGroups')
+            """);
+    }
+
+    @Test
+    void evalMissing() throws Exception {
+        check("TestStream_Eval_Missing", "TestStream_Eval_Missing", "stream_eval_missing", false, """
+            stream
+                |from()
+                    .measurement('missing')
+                |eval(lambda: "or_not_to_be")
+                    .as('that_is_the_question')
+                |httpOut('TestStream_Eval_Missing')
+            """);
+    }
+
+    @Test
+    void evalMissingIsPresent() throws Exception {
+        check("TestStream_Eval_Missing_isPresent", "TestStream_Eval_Missing", "stream_eval_missing", false, """
+            stream
+                |from()
+                    .measurement('missing')
+                |where(lambda: isPresent("or_not_to_be"))
+                |eval(lambda: !isPresent("or_not_to_be"))
+                    .as('that_is_the_question')
+                |httpOut('TestStream_Eval_Missing')
+            """);
+    }
+
+    @Test
+    void defaultEmptyTags() throws Exception {
+        check("TestStream_DefaultEmptyTags", "TestStream_DefaultEmptyTags", "stream_default_empty_tags", false, """
+            stream
+                |from()
+                    .measurement('cpu')
+                |default()
+                    .tag('host', '')
+                |default()
+                    .tag('host', 'serverA')
+                |default()
+                    .tag('host', 'serverB')
+                |httpOut('TestStream_DefaultEmptyTags')
+            """);
+    }
+
+    @Test
+    void httpOutPassThrough() throws Exception {
+        check("TestStream_HttpOutPassThrough", "TestStream_SimpleMR", "stream_simple_mr", false, """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |count('value')
+                |httpOut('unused')
+                |httpOut('TestStream_SimpleMR')
+            """);
+    }
+
+    @Test
+    void batchGroupBy() throws Exception {
+        check("TestStream_BatchGroupBy", "TestStream_BatchGroupBy", "stream_batch_group_by", true, """
+            stream
+                |from()
+                    .measurement('cpu')
+                |window()
+                    .period(5s)
+                    .every(5s)
+                |groupBy('host')
+                |count('value')
+                |httpOut('TestStream_BatchGroupBy')
+            """);
+    }
+
+    @Test
+    void batchGroupByAll() throws Exception {
+        check("TestStream_BatchGroupByAll", "TestStream_BatchGroupBy", "stream_batch_group_by", true, """
+            stream
+                |from()
+                    .measurement('cpu')
+                |window()
+                    .period(5s)
+                    .every(5s)
+                |groupBy(*)
+                |count('value')
+                |httpOut('TestStream_BatchGroupBy')
+            """);
+    }
+
+    @Test
+    void batchGroupByAllExclude() throws Exception {
+        check("TestStream_BatchGroupByAllExclude", "TestStream_BatchGroupBy", "stream_batch_group_by", true, """
+            stream
+                |from()
+                    .measurement('cpu')
+                |window()
+                    .period(5s)
+                    .every(5s)
+                |groupBy(*)
+                    .exclude('host')
+                |count('value')
+                |httpOut('TestStream_BatchGroupBy')
+            """);
+    }
+
+    @Test
+    void groupByAllExclude() throws Exception {
+        check("TestStream_GroupByAllExclude", "TestStream_GroupByExclude", "stream_group_by_exclude", true, """
+            stream
+                |from()
+                    .measurement('mock')
+                |groupBy(*)
+                    .exclude('s')
+                |window()
+                    .period(2s)
+                    .every(2s)
+                |count('value')
+                |httpOut('TestStream_GroupByExclude')
+            """);
+    }
+
+    @Test
+    void simpleWhere() throws Exception {
+        check("TestStream_SimpleWhere", "TestStream_SimpleMR", "stream_simple_mr", false, """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                    .where(lambda: "host" != 'serverB')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |count('value')
+                |where(lambda: "count" > 0)
+                |where(lambda: "count" < 12)
+                |httpOut('TestStream_SimpleMR')
+            """);
+    }
+
+    @Test
+    void whereNoSideEffect() throws Exception {
+        check("TestStream_Where_NoSideEffect", "TestStream_SimpleMR", "stream_simple_mr", false, """
+            var data = stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                    .where(lambda: "host" != 'serverB')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |count('value')
+                |where(lambda: "count" > 0)
+
+            // Unused where clause should not side-effect
+            data
+                |where(lambda: FALSE)
+
+            data
+                |httpOut('TestStream_SimpleMR')
+            """);
+    }
+
+    @Test
+    void varWhereString() throws Exception {
+        check("TestStream_VarWhereString", "TestStream_SimpleMR", "stream_simple_mr", false, """
+            var serverStr = 'serverA'
+            stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == serverStr )
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |count('value')
+                |httpOut('TestStream_SimpleMR')
+            """);
+    }
+
+    @Test
+    void varWhereRegex() throws Exception {
+        check("TestStream_VarWhereRegex", "TestStream_SimpleMR", "stream_simple_mr", false, """
+            var serverPattern = /^serverA$/
+            stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" =~ serverPattern )
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |count('value')
+                |httpOut('TestStream_SimpleMR')
+            """);
+    }
+
+    @Test
+    void groupByWhere() throws Exception {
+        check("TestStream_GroupByWhere", "TestStream_GroupByWhere", "stream_group_by_where", true, """
+            var serverA = stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                    .groupBy('host')
+
+            var byCpu = serverA
+                |groupBy('host', 'cpu')
+
+            var total = serverA
+                |where(lambda: "cpu" == 'cpu-total')
+
+            byCpu
+                |join(total)
+                    .on('host')
+                    .as('cpu', 'total')
+                |eval(lambda: "cpu.value" / "total.value")
+                    .as('cpu_percent')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |mean('cpu_percent')
+                |httpOut('TestStream_GroupByWhere')
+            """);
+    }
+
+    @Test
+    void deleteJoin() throws Exception {
+        check("TestStream_Delete_Join", "TestStream_Delete_Join", "stream_delete_join", true, """
+            var errorCounts = stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                    .align()
+
+                |sum('value')
+                |barrier()
+                    .idle(1s)
+                    .delete(TRUE)
+
+            var viewCounts = stream
+                |from()
+                    .measurement('views')
+                    .groupBy('host')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                    .align()
+                |sum('value')
+                |barrier()
+                    .idle(1s)
+                    .delete(TRUE)
+
+            errorCounts
+                |join(viewCounts)
+                    .as('errors', 'views')
+                    .streamName('error_view')
+                    .tolerance(2s)
+                    .deleteAll(TRUE)
+                |eval(lambda: "errors.sum" / "views.sum")
+                    .as('error_percent')
+                    .keep()
+                |httpOut('TestStream_Delete_Join')
+            """);
+    }
+
+    @Test
+    void joinDelimiterEmpty() throws Exception {
+        check("TestStream_Join_DelimiterEmpty", "TestStream_Join", "stream_join", true, """
+            var errorCounts = stream
+                |from()
+                    .measurement('errors')
+                    .groupBy('service')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                    .align()
+                |sum('value')
+
+            var viewCounts = stream
+                |from()
+                    .measurement('views')
+                    .groupBy('service')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                    .align()
+                |sum('value')
+
+            errorCounts
+                |join(viewCounts)
+                    .as('errors', 'views')
+                    .delimiter('')
+                    .streamName('error_view')
+                |eval(lambda: "errorssum" / "viewssum")
+                    .as('error_percent')
+                    .keep()
+                |httpOut('TestStream_Join')
+            """);
+    }
+
+    @Test
+    void joinN() throws Exception {
+        check("TestStream_JoinN", "TestStream_JoinN", "stream_join_n", false, """
+            var cpu = stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "cpu" == 'total')
+            var mem = stream
+                |from()
+                    .measurement('memory')
+                    .where(lambda: "type" == 'free')
+            var disk = stream
+                |from()
+                    .measurement('disk')
+                    .where(lambda: "device" == 'sda')
+
+            cpu
+                |join(mem, disk)
+                    .as('cpu', 'mem', 'disk')
+                    .streamName('magic')
+                    .fill(0.0)
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |count('cpu.value')
+                |httpOut('TestStream_JoinN')
+            """);
+    }
+
+    @Test
+    void joinOnGap() throws Exception {
+        check("TestStream_JoinOnGap", "TestStream_JoinOn", "stream_join_on", true, """
+            var errorsByServiceDCRack = stream
+                |from()
+                    .measurement('errors')
+                    .groupBy('dc', 'service', 'rack')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                    .align()
+                |sum('value')
+
+            var errorsByServiceGlobal = stream
+                |from()
+                    .measurement('errors')
+                    .groupBy('service')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                    .align()
+                |sum('value')
+
+            errorsByServiceGlobal
+                |join(errorsByServiceDCRack)
+                    .as('service', 'loc')
+                    .on('service')
+                    .streamName('loc_error_percent')
+                |eval(lambda: "loc.sum" / "service.sum")
+                    .keep()
+                    .as('value')
+                |httpOut('TestStream_JoinOn')
+            """);
+    }
+
+    @Test
+    void joinOnFillNum() throws Exception {
+        check("TestStream_JoinOn_Fill_Num", "TestStream_JoinOn_Fill", "stream_join_on_fill", true, """
+            var maintlock = stream
+                |from()
+                    .measurement('maintlock')
+                    .groupBy('host')
+
+            stream
+                |from()
+                    .measurement('disk')
+                    .groupBy('host', 'path')
+                |join(maintlock)
+                    .as('disk', 'maintlock')
+                    .on('host')
+                    .fill(0.0)
+                    .tolerance(1s)
+                    .streamName('disk')
+                |default()
+                    .field('maintlock.count', 0)
+                |window()
+                    .period(4s)
+                    .every(4s)
+                |httpOut('TestStream_JoinOn_Fill')
+            """);
+    }
+
+    @Test
+    void lambdaNow() throws Exception {
+        check("TestStream_LambdaNow", "TestStream_LambdaNow", "stream_lambda_now", false, """
+            stream
+                |from()
+                    .measurement('account')
+                |where(lambda: "expiration" < unixNano(now()))
+                |groupBy('owner')
+                |httpOut('TestStream_LambdaNow')
+            """);
+    }
+
+    @Test
+    void evalRand() throws Exception {
+        // Kapacitor's test seeds every rand() with 0 and compares as float64 (3131420824542496000); httpOut
+        // writes the int64 exactly, which rounds to that float.
+        System.setProperty("kapacitor.rand.seed", "0");
+        try {
+            evalRandSeeded();
+        } finally {
+            System.clearProperty("kapacitor.rand.seed");
+        }
+    }
+
+    private void evalRandSeeded() throws Exception {
+        check("TestStream_EvalRand", "TestStream_EvalRand", "stream_eval_rand", false, """
+            stream
+                |from()
+                    .measurement('data')
+                |eval(lambda: rand(0), lambda: rand(20), lambda: rand(1), lambda: rand())
+                    .as('rand0', 'rand20','rand1','rand')
+                |httpOut('TestStream_EvalRand')
+            """);
+    }
+
+    @Test
+    void selectors() throws Exception {
+        check("TestStream_Selectors", "TestStream_Selectors", "stream_selectors", false, """
+            stream
+                |from().measurement('cpu')
+                .where(lambda: "host" == 'serverA')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |last('value')
+                |httpOut('TestStream_Selectors')
+            """);
+    }
+
+    @Test
+    void sampleTime() throws Exception {
+        check("TestStream_Sample_Time", "TestStream_Sample", "stream_sample", false, """
+            stream
+                |from()
+                    .measurement('packets')
+                |sample(3s)
+                |window()
+                    .every(4s)
+                    .period(4s)
+                    .align()
+                |httpOut('TestStream_Sample')
+            """);
+    }
+
+}
