@@ -2,12 +2,16 @@ package kapacitor.runtime;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -81,6 +85,193 @@ class StreamerCoverageTest {
         }
         rows.sort(null);
         return rows;
+    }
+
+    /** The single cpu series of serverA's idle values, one a second from {@code firstSecond}. */
+    private static String serverAIdle(int firstSecond, double... nums) {
+        Object[][] values = new Object[nums.length][];
+        for (int i = 0; i < nums.length; i++) {
+            values[i] = StreamerHarness.at(firstSecond + i, "serverA", "idle", nums[i]);
+        }
+        return StreamerHarness.result(StreamerHarness.row("cpu", StreamerHarness.tags(),
+            StreamerHarness.columns("host", "type", "value"), values));
+    }
+
+    private static final String WINDOW_FROM = """
+        stream
+            |from()
+                .database('dbname')
+                .retentionPolicy('rpname')
+                .measurement('cpu')
+                .where(lambda: "host" == 'serverA')
+        """;
+
+    /** One case of Kapacitor's table-driven InfluxQL tests: its script template filled in as Go's text/template does. */
+    private void checkInfluxQL(String goTest, String data, int index, String method, String args,
+                               boolean usePointTimes) throws Exception {
+        String script = """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                    .groupBy('host')
+                |window()
+                    .period(10s)
+                    .every(10s)
+            """ + "    |" + method + "(" + args + ")\n"
+            + "        " + (usePointTimes ? ".usePointTimes()" : "") + "\n"
+            + "    |httpOut('" + goTest + "')\n";
+        assertEquals(expected(goTest + "." + index), h.run(goTest, data, script));
+    }
+
+    static Stream<Arguments> influxQLFloatCases() {
+        return Stream.of(
+            Arguments.of(0, "sum", "'value'", false),
+            Arguments.of(1, "count", "'value'", false),
+            Arguments.of(2, "distinct", "'value'", false),
+            Arguments.of(3, "mean", "'value'", false),
+            Arguments.of(4, "median", "'value'", false),
+            Arguments.of(5, "mode", "'value'", false),
+            Arguments.of(6, "min", "'value'", true),
+            Arguments.of(7, "min", "'value'", false),
+            Arguments.of(8, "max", "'value'", true),
+            Arguments.of(9, "max", "'value'", false),
+            Arguments.of(10, "spread", "'value'", false),
+            Arguments.of(11, "stddev", "'value'", false),
+            Arguments.of(12, "first", "'value'", true),
+            Arguments.of(13, "first", "'value'", false),
+            Arguments.of(14, "last", "'value'", true),
+            Arguments.of(15, "last", "'value'", false),
+            Arguments.of(16, "percentile", "'value', 50.0", false),
+            Arguments.of(17, "top", "2, 'value'", true),
+            Arguments.of(18, "top", "2, 'value'", false),
+            Arguments.of(19, "bottom", "3, 'value'", true),
+            Arguments.of(20, "bottom", "3, 'value'", false));
+    }
+
+    @ParameterizedTest(name = "{1}-{0}")
+    @MethodSource("influxQLFloatCases")
+    void influxQLFloat(int index, String method, String args, boolean usePointTimes) throws Exception {
+        checkInfluxQL("TestStream_InfluxQL_Float", "stream_influx_ql_float", index, method, args, usePointTimes);
+    }
+
+    static Stream<Arguments> influxQLIntegerCases() {
+        return Stream.of(
+            Arguments.of(0, "sum", "'value'", false),
+            Arguments.of(1, "count", "'value'", false),
+            Arguments.of(2, "distinct", "'value'", false),
+            Arguments.of(3, "mean", "'value'", false),
+            Arguments.of(4, "median", "'value'", false),
+            Arguments.of(5, "mode", "'value'", false),
+            Arguments.of(6, "min", "'value'", true),
+            Arguments.of(7, "min", "'value'", false),
+            Arguments.of(8, "max", "'value'", true),
+            Arguments.of(9, "max", "'value'", false),
+            Arguments.of(10, "spread", "'value'", false),
+            Arguments.of(11, "stddev", "'value'", false),
+            Arguments.of(12, "first", "'value'", true),
+            Arguments.of(13, "first", "'value'", false),
+            Arguments.of(14, "last", "'value'", true),
+            Arguments.of(15, "last", "'value'", false),
+            Arguments.of(16, "percentile", "'value', 50.0", false),
+            Arguments.of(17, "top", "2, 'value'", true),
+            Arguments.of(18, "top", "2, 'value'", false),
+            Arguments.of(19, "bottom", "3, 'value'", true),
+            Arguments.of(20, "bottom", "3, 'value'", false));
+    }
+
+    @ParameterizedTest(name = "{1}-{0}")
+    @MethodSource("influxQLIntegerCases")
+    void influxQLInteger(int index, String method, String args, boolean usePointTimes) throws Exception {
+        checkInfluxQL("TestStream_InfluxQL_Integer", "stream_influx_ql_integer", index, method, args, usePointTimes);
+    }
+
+    static Stream<Arguments> influxQLStringCases() {
+        return Stream.of(
+            Arguments.of(0, "count", "'value'", false),
+            Arguments.of(1, "distinct", "'value'", false),
+            Arguments.of(2, "first", "'value'", true),
+            Arguments.of(3, "first", "'value'", false),
+            Arguments.of(4, "last", "'value'", true),
+            Arguments.of(5, "last", "'value'", false));
+    }
+
+    @ParameterizedTest(name = "{1}-{0}")
+    @MethodSource("influxQLStringCases")
+    void influxQLString(int index, String method, String args, boolean usePointTimes) throws Exception {
+        checkInfluxQL("TestStream_InfluxQL_String", "stream_influx_ql_string", index, method, args, usePointTimes);
+    }
+
+    static Stream<Arguments> influxQLBooleanCases() {
+        return Stream.of(
+            Arguments.of(0, "count", "'value'", false),
+            Arguments.of(1, "distinct", "'value'", false),
+            Arguments.of(2, "first", "'value'", true),
+            Arguments.of(3, "first", "'value'", false),
+            Arguments.of(4, "last", "'value'", true),
+            Arguments.of(5, "last", "'value'", false));
+    }
+
+    @ParameterizedTest(name = "{1}-{0}")
+    @MethodSource("influxQLBooleanCases")
+    void influxQLBoolean(int index, String method, String args, boolean usePointTimes) throws Exception {
+        checkInfluxQL("TestStream_InfluxQL_Boolean", "stream_influx_ql_boolean", index, method, args, usePointTimes);
+    }
+
+
+    @Test
+    void windowCountOverlapping() throws Exception {
+        String out = h.run("TestStream_Window_Count", "stream_window_count", WINDOW_FROM + """
+                |window()
+                    .periodCount(3)
+                    .everyCount(1)
+                |httpOut('TestStream_Window_Count')
+            """);
+        Object[][] values = new Object[3][];
+        for (int i = 0; i < 3; i++) {
+            values[i] = StreamerHarness.at(0, "serverA", "idle", (double) (i + 10));
+        }
+        assertEquals(StreamerHarness.result(StreamerHarness.row("cpu", StreamerHarness.tags(),
+            StreamerHarness.columns("host", "type", "value"), values)), out);
+    }
+
+    @Test
+    void windowOverlapping() throws Exception {
+        String out = h.run("TestStream_Window_FillPeriod", "stream_window_fill_period", WINDOW_FROM + """
+                |window()
+                    .period(14s)
+                    .every(10s)
+                |httpOut('TestStream_Window_FillPeriod')
+            """);
+        assertEquals(serverAIdle(0, 93.1, 97.1, 92.6, 95.6, 93.1, 92.6, 95.8, 92.7, 96.0, 93.4), out);
+    }
+
+    @Test
+    void windowFillPeriod() throws Exception {
+        String out = h.run("TestStream_Window_FillPeriod", "stream_window_fill_period", WINDOW_FROM + """
+                |window()
+                    .period(14s)
+                    .every(10s)
+                    .fillPeriod()
+                |httpOut('TestStream_Window_FillPeriod')
+            """);
+        assertEquals(serverAIdle(0, 93.1, 97.1, 92.6, 95.6, 93.1, 92.6, 95.8, 92.7, 96.0, 93.4, 95.3, 96.4, 95.1,
+            91.1), out);
+    }
+
+    @Test
+    void windowFillPeriodAligned() throws Exception {
+        String out = h.run("TestStream_Window_FillPeriod_Aligned", "stream_window_fill_period_aligned",
+            WINDOW_FROM + """
+                    |window()
+                        .period(14s)
+                        .every(10s)
+                        .fillPeriod()
+                        .align()
+                    |httpOut('TestStream_Window_FillPeriod_Aligned')
+                """);
+        assertEquals(serverAIdle(6, 95.8, 92.7, 96.0, 93.4, 95.3, 96.4, 95.1, 91.1, 95.7, 96.2, 96.6, 91.2, 98.2,
+            96.1), out);
     }
 
     @Test
