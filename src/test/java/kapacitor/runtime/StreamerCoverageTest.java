@@ -9,11 +9,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Kapacitor's integrations/streamer_test.go cases that the other Streamer*Test classes do not cover: each task runs
@@ -218,6 +222,65 @@ class StreamerCoverageTest {
         checkInfluxQL("TestStream_InfluxQL_Boolean", "stream_influx_ql_boolean", index, method, args, usePointTimes);
     }
 
+
+    @Test
+    void evalDivisionByZero() throws Exception {
+        // Kapacitor's test only requires the task to survive; the failed eval drops the point and counts an error.
+        String out = h.run("TestStream_EvalDivisionByZero", "stream_eval_division_by_zero", """
+            stream
+                |from()
+                    .measurement('data')
+                |eval(lambda: 10/"n")
+                    .as('n')
+                |httpOut('TestStream_EvalDivisionByZero')
+            """);
+        assertEquals("{\"series\":null}", out);
+        assertTrue(h.runner.isExecuting("TestStream_EvalDivisionByZero"));
+        TaskStats stats = StreamerHarness.await(h.runner.stats("TestStream_EvalDivisionByZero"));
+        @SuppressWarnings("unchecked")
+        var nodes = (Map<String, Map<String, Object>>) stats.stats().get("node-stats");
+        assertEquals(1L, ((Number) nodes.get("eval2").get("errors")).longValue(), nodes.toString());
+    }
+
+    @Test
+    void evalTime() throws Exception {
+        // Replayed point times are UTC, so hour() sees 1 (the Go test reads the local hour of a UTC-run CI).
+        String out = h.run("TestStream_Eval_Time", "stream_eval_time", """
+            stream
+                |from()
+                    .measurement('types')
+                    .groupBy('group')
+                |eval(lambda: hour("time"))
+                    .as('hour')
+                |httpOut('TestStream_Eval_Time')
+            """);
+        List<String> hour = StreamerHarness.columns("hour");
+        assertEquals(StreamerHarness.result(
+            StreamerHarness.row("types", StreamerHarness.tags("group", "A"), hour, StreamerHarness.at(3600, 1L)),
+            StreamerHarness.row("types", StreamerHarness.tags("group", "B"), hour, StreamerHarness.at(3600, 1L))),
+            out);
+    }
+
+    @Test
+    void evalNow() throws Exception {
+        long before = Year.now(ZoneOffset.UTC).getValue();
+        String out = h.run("TestStream_EvalNow", "stream_eval_now", """
+            stream
+                |from()
+                    .measurement('account')
+                |eval(lambda: year(now()))
+                    .as('currentYear')
+                |httpOut('TestStream_EvalNow')
+            """);
+        long after = Year.now(ZoneOffset.UTC).getValue();
+        List<String> year = StreamerHarness.columns("currentYear");
+        Map<String, String> owner = StreamerHarness.tags("owner", "ownerA");
+        String atBefore = StreamerHarness.result(StreamerHarness.row("account", owner, year,
+            StreamerHarness.at(0, before)));
+        String atAfter = StreamerHarness.result(StreamerHarness.row("account", owner, year,
+            StreamerHarness.at(0, after)));
+        assertTrue(out.equals(atBefore) || out.equals(atAfter), out);
+    }
 
     @Test
     void windowCountOverlapping() throws Exception {
