@@ -36,6 +36,7 @@ public final class LocalTaskRunner implements TaskRunner {
     private final IngestRouter router;
     private final int maxInFlight;
     private final NodeServices services;
+    private final long groupIdleTimeout;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
@@ -53,6 +54,19 @@ public final class LocalTaskRunner implements TaskRunner {
      */
     public LocalTaskRunner(Vertx vertx, IngestRouter router, int maxInFlight, List<Path> sideloadDirs,
                            Map<String, NodeServices.HttpPostEndpoint> httpPostEndpoints) {
+        this(vertx, router, maxInFlight, sideloadDirs, httpPostEndpoints, 0);
+    }
+
+    /**
+     * And the {@code [task] group-idle-timeout} in nanoseconds: a group of a task's from() node that receives no
+     * point for that long (wall clock) is deleted through the task; 0 keeps groups as long as the task runs.
+     */
+    public LocalTaskRunner(Vertx vertx, IngestRouter router, int maxInFlight, List<Path> sideloadDirs,
+                           Map<String, NodeServices.HttpPostEndpoint> httpPostEndpoints, long groupIdleTimeout) {
+        if (groupIdleTimeout < 0) {
+            throw new IllegalArgumentException("group-idle-timeout must not be negative");
+        }
+        this.groupIdleTimeout = groupIdleTimeout;
         this.vertx = vertx;
         this.router = router;
         this.maxInFlight = maxInFlight;
@@ -69,7 +83,7 @@ public final class LocalTaskRunner implements TaskRunner {
             return Future.failedFuture("task " + spec.id() + " is already executing");
         }
         TaskInbox inbox = new TaskInbox(spec.id(), inboxAddress(spec.id()), maxInFlight);
-        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, VertxClock::new);
+        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, VertxClock::new, groupIdleTimeout);
         return vertx.deployVerticle(verticle).<Void>map(id -> {
             running.put(spec.id(), new Running(spec, inbox, verticle, id));
             installRoutes();
