@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -220,6 +221,204 @@ class StreamerCoverageTest {
     @MethodSource("influxQLBooleanCases")
     void influxQLBoolean(int index, String method, String args, boolean usePointTimes) throws Exception {
         checkInfluxQL("TestStream_InfluxQL_Boolean", "stream_influx_ql_boolean", index, method, args, usePointTimes);
+    }
+
+
+    /**
+     * Kapacitor's cardinality tests: every node's statistics after the data went through. avg_exec_time_ns is left
+     * out: it is a measured time (Kapacitor's test harness happens to report 0).
+     */
+    private void checkCardinality(String task, String data, String script, String... expected) throws Exception {
+        h.start(task, data, script);
+        TaskStats stats = StreamerHarness.await(h.runner.stats(task));
+        @SuppressWarnings("unchecked")
+        var nodes = (Map<String, Map<String, Object>>) stats.stats().get("node-stats");
+        List<String> actual = new ArrayList<>();
+        new TreeMap<>(nodes).forEach((node, values) -> {
+            Map<String, Object> sorted = new TreeMap<>(values);
+            sorted.remove("avg_exec_time_ns");
+            actual.add(node + "=" + sorted);
+        });
+        assertEquals(List.of(expected), actual);
+    }
+
+    @Test
+    void derivativeCardinality() throws Exception {
+        checkCardinality("TestStream_Cardinality", "stream_cardinality", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host','cpu')
+                |derivative('usage_user')
+            """,
+            "derivative2={collected=90, emitted=0, errors=0, working_cardinality=9}",
+            "from1={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "stream0={collected=90, emitted=90, errors=0, working_cardinality=0}");
+    }
+
+    @Test
+    void whereCardinality() throws Exception {
+        checkCardinality("TestStream_Cardinality", "stream_cardinality", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host','cpu')
+                |where(lambda: "host" == 'localhost') // replace with localhost
+            """,
+            "from1={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "stream0={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "where2={collected=90, emitted=0, errors=0, working_cardinality=9}");
+    }
+
+    @Test
+    void sampleCardinality() throws Exception {
+        checkCardinality("TestStream_Cardinality", "stream_cardinality", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host','cpu')
+                |sample(2)
+            """,
+            "from1={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "sample2={collected=90, emitted=0, errors=0, working_cardinality=9}",
+            "stream0={collected=90, emitted=90, errors=0, working_cardinality=0}");
+    }
+
+    @Test
+    void windowCardinality() throws Exception {
+        checkCardinality("TestStream_Cardinality", "stream_cardinality", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host','cpu')
+                |window()
+                  .period(1s)
+                  .every(1s)
+            """,
+            "from1={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "stream0={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "window2={collected=90, emitted=0, errors=0, working_cardinality=9}");
+    }
+
+    @Test
+    void evalCardinality() throws Exception {
+        checkCardinality("TestStream_Cardinality", "stream_cardinality", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host','cpu')
+                |eval(lambda: sigma("usage_user"))
+                  .as('sigma')
+            """,
+            "eval2={collected=90, emitted=0, errors=0, working_cardinality=9}",
+            "from1={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "stream0={collected=90, emitted=90, errors=0, working_cardinality=0}");
+    }
+
+    @Test
+    void flattenCardinality() throws Exception {
+        checkCardinality("TestStream_Cardinality", "stream_cardinality", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host','cpu')
+                |flatten()
+                 .on('host','cpu')
+            """,
+            "flatten2={collected=90, emitted=0, errors=0, working_cardinality=9}",
+            "from1={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "stream0={collected=90, emitted=90, errors=0, working_cardinality=0}");
+    }
+
+    @Test
+    void groupByCardinality() throws Exception {
+        checkCardinality("TestStream_Cardinality", "stream_cardinality", """
+            stream
+                |from()
+                    .measurement('cpu')
+                |window()
+                 .period(1s)
+                 .every(1s)
+                |groupBy('cpu')
+            """,
+            "from1={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "groupby3={collected=9, emitted=0, errors=0, working_cardinality=9}",
+            "stream0={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "window2={collected=90, emitted=9, errors=0, working_cardinality=1}");
+    }
+
+    @Test
+    void hTTPOutCardinality() throws Exception {
+        checkCardinality("TestStream_Cardinality", "stream_cardinality", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host','cpu')
+                |httpOut('usage_user')
+            """,
+            "from1={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "http_out2={collected=90, emitted=0, errors=0, working_cardinality=9}",
+            "stream0={collected=90, emitted=90, errors=0, working_cardinality=0}");
+    }
+
+    @Test
+    void joinCardinality() throws Exception {
+        checkCardinality("TestStream_Cardinality", "stream_cardinality", """
+            var s1 = stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host')
+
+            var s2 = stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('cpu')
+
+            s2|join(s1)
+               .as('s1','s2')
+            """,
+            "from1={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "from2={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "join4={collected=180, emitted=0, errors=0, working_cardinality=10}",
+            "stream0={collected=90, emitted=180, errors=0, working_cardinality=0}");
+    }
+
+    @Test
+    void combineCardinality() throws Exception {
+        checkCardinality("TestStream_Cardinality", "stream_cardinality", """
+            var s1 = stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('cpu','host')
+                |combine(lambda: TRUE, lambda: TRUE)
+                    .as('total','true')
+            """,
+            "combine2={collected=90, emitted=0, errors=0, working_cardinality=9}",
+            "from1={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "stream0={collected=90, emitted=90, errors=0, working_cardinality=0}");
+    }
+
+    @Test
+    void mixedCardinality() throws Exception {
+        checkCardinality("TestStream_Cardinality", "stream_cardinality", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .groupBy('host','cpu')
+                |where(lambda: "host" == 'localhost')
+                |eval(lambda: sigma("usage_user"))
+                  .as('sigma')
+                |where(lambda: "cpu" == 'cpu-total' OR "cpu" == 'cpu0' OR "cpu" == 'cpu1')
+                |derivative('sigma')
+                |alert()
+            """,
+            "alert6={alerts_inhibited=0, alerts_triggered=0, collected=27, crits_triggered=0, emitted=0, errors=0, infos_triggered=0, oks_triggered=0, warns_triggered=0, working_cardinality=3}",
+            "derivative5={collected=30, emitted=27, errors=0, working_cardinality=3}",
+            "eval3={collected=90, emitted=90, errors=0, working_cardinality=9}",
+            "from1={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "stream0={collected=90, emitted=90, errors=0, working_cardinality=0}",
+            "where2={collected=90, emitted=90, errors=0, working_cardinality=9}",
+            "where4={collected=90, emitted=30, errors=0, working_cardinality=9}");
     }
 
 
