@@ -29,9 +29,9 @@ import java.util.function.Function;
 /**
  * Kapacitor's httpPost node: POSTs each point or batch as {@code {"series":[row]}} JSON (or the endpoint's row
  * template filled with the row) to the URL or configured endpoint, with the headers, and passes the message on. The
- * URL is a Go template of the row too ({@code {{ index .Tags "host" }}}). Like Kapacitor, one request at a time, in message order, but
- * without blocking the task: requests wait in a bounded queue. With {@code codeField} messages are held, in order,
- * until their response gives the code (0 on a failure). Failures and non-2xx answers are node errors.
+ * URL is a Go template of the row too ({@code {{ index .Tags "host" }}}). Like Kapacitor, one request at a time, in
+ * message order, but without blocking the task: requests wait in a bounded queue. With {@code codeField} messages are
+ * held, in order, until their response gives the code (0 on a failure). Failures and non-2xx answers are node errors.
  */
 public final class HttpPostOperator implements Operator, ContextAware {
     /** Requests waiting before new ones fail at once rather than queue without bound. */
