@@ -40,9 +40,24 @@ final class HttpPostSettings {
                 headers.put("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8)));
             }
-            out.put(name, new NodeServices.HttpPostEndpoint(e.path("url").asText(""), headers));
+            out.put(name, new NodeServices.HttpPostEndpoint(e.path("url").asText(""), headers, rowTemplate(e)));
         }
         return out;
+    }
+
+    /** The endpoint's row template: inline, or read from row-template-file (Kapacitor reads the file at start). */
+    private static String rowTemplate(JsonNode e) {
+        String inline = e.path("row-template").asText("");
+        String file = e.path("row-template-file").asText("");
+        if (!inline.isEmpty() || file.isEmpty()) {
+            return inline;
+        }
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file));
+        } catch (java.io.IOException ex) {
+            throw new kapacitor.config.ConfigException("invalid value for httppost.row-template-file: cannot read "
+                + file + ": " + ex.getMessage());
+        }
     }
 
     /** Makes the endpoints known to alert post handlers of this Vert.x instance. */

@@ -153,8 +153,10 @@ public final class RootVerticle extends VerticleBase {
     private static LocalTaskRunner localRunner(LoadedConfig loaded, Vertx vertx, IngestRouter ingest) {
         // Batch queries and influxDBOut reach the [[influxdb]] clusters through these clients.
         InfluxDBClusters influxdb = InfluxDBClusters.create(vertx, InfluxDBConfig.fromTree(loaded.config().tree()));
+        String idle = loaded.config().tree().path("task").path("group-idle-timeout").asText("0s");
+        long groupIdleTimeout = kapacitor.util.Durations.parseNanos(idle);
         return new LocalTaskRunner(vertx, ingest, LocalTaskRunner.DEFAULT_MAX_IN_FLIGHT, List.of(),
-            HttpPostSettings.endpoints(loaded.config().tree()), influxdb, VertxClock::new);
+            HttpPostSettings.endpoints(loaded.config().tree()), influxdb, VertxClock::new, groupIdleTimeout);
     }
 
     private List<ApiModule> modules() {

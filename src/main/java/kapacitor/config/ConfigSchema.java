@@ -26,7 +26,7 @@ final class ConfigSchema {
     private static final Set<String> DURATION_KEYS = Set.of(
         "cache-expiration", "shutdown-timeout", "snapshot-interval", "interval", "timeout", "startup-timeout",
         "subscriptions-sync-interval", "idle-timeout", "stats-interval", "refresh-interval", "scrape-interval",
-        "scrape-timeout", "batch-timeout", "sasl-oauth-token-expiry-margin");
+        "scrape-timeout", "batch-timeout", "sasl-oauth-token-expiry-margin", "group-idle-timeout");
 
     /** Go map fields: keys inside are user data, not configuration names. */
     private static final Set<String> MAP_KEYS = Set.of(

@@ -43,6 +43,7 @@ public final class LocalTaskRunner implements TaskRunner {
     private final int maxInFlight;
     private final NodeServices services;
     private final Function<Vertx, TaskClock> clocks;
+    private final long groupIdleTimeout;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
@@ -60,16 +61,35 @@ public final class LocalTaskRunner implements TaskRunner {
      */
     public LocalTaskRunner(Vertx vertx, IngestRouter router, int maxInFlight, List<Path> sideloadDirs,
                            Map<String, NodeServices.HttpPostEndpoint> httpPostEndpoints) {
-        this(vertx, router, maxInFlight, sideloadDirs, httpPostEndpoints, InfluxDBClusters.NONE, VertxClock::new);
+        this(vertx, router, maxInFlight, sideloadDirs, httpPostEndpoints, InfluxDBClusters.NONE, VertxClock::new, 0);
     }
 
-    /**
-     * Also with the {@code [[influxdb]]} clusters batch queries and influxDBOut use, and the clock of the tasks'
-     * timers (called on each task's context when it starts; tests pass one they drive).
-     */
+    /** With the {@code [task] group-idle-timeout} in nanoseconds (0 = off). */
+    public LocalTaskRunner(Vertx vertx, IngestRouter router, int maxInFlight, List<Path> sideloadDirs,
+                           Map<String, NodeServices.HttpPostEndpoint> httpPostEndpoints, long groupIdleTimeout) {
+        this(vertx, router, maxInFlight, sideloadDirs, httpPostEndpoints, InfluxDBClusters.NONE, VertxClock::new,
+            groupIdleTimeout);
+    }
+
     public LocalTaskRunner(Vertx vertx, IngestRouter router, int maxInFlight, List<Path> sideloadDirs,
                            Map<String, NodeServices.HttpPostEndpoint> httpPostEndpoints, InfluxDBClusters influxdb,
                            Function<Vertx, TaskClock> clocks) {
+        this(vertx, router, maxInFlight, sideloadDirs, httpPostEndpoints, influxdb, clocks, 0);
+    }
+
+    /**
+     * Also with the {@code [[influxdb]]} clusters batch queries and influxDBOut use, the clock of the tasks' timers
+     * (called on each task's context when it starts; tests pass one they drive), and the {@code [task]
+     * group-idle-timeout} in nanoseconds: a group of a task's from() node that receives no point for that long (wall
+     * clock) is deleted through the task; 0 keeps groups as long as the task runs.
+     */
+    public LocalTaskRunner(Vertx vertx, IngestRouter router, int maxInFlight, List<Path> sideloadDirs,
+                           Map<String, NodeServices.HttpPostEndpoint> httpPostEndpoints, InfluxDBClusters influxdb,
+                           Function<Vertx, TaskClock> clocks, long groupIdleTimeout) {
+        if (groupIdleTimeout < 0) {
+            throw new IllegalArgumentException("group-idle-timeout must not be negative");
+        }
+        this.groupIdleTimeout = groupIdleTimeout;
         this.vertx = vertx;
         this.router = router;
         this.maxInFlight = maxInFlight;
@@ -87,7 +107,7 @@ public final class LocalTaskRunner implements TaskRunner {
             return Future.failedFuture("task " + spec.id() + " is already executing");
         }
         TaskInbox inbox = new TaskInbox(spec.id(), inboxAddress(spec.id()), maxInFlight);
-        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks);
+        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks, groupIdleTimeout);
         return vertx.deployVerticle(verticle).<Void>map(id -> {
             running.put(spec.id(), new Running(spec, inbox, verticle, id,
                 new RoutingTable.Route(inbox, List.copyOf(spec.dbrps()), measurements(spec))));

@@ -11,6 +11,7 @@ import kapacitor.app.LocalCodec;
 import kapacitor.model.Point;
 import kapacitor.pipeline.DotWriter;
 import kapacitor.pipeline.NodeDef;
+import kapacitor.runtime.edge.DeleteGroupMessage;
 import kapacitor.runtime.edge.EdgeFrame;
 import kapacitor.runtime.edge.EdgeStats;
 import kapacitor.runtime.edge.Message;
@@ -48,6 +49,11 @@ public final class TaskVerticle extends VerticleBase {
     private final NodeServices services;
     private final Map<NodeDef, NodeRuntime> nodes = new LinkedHashMap<>();
     private final Map<String, HttpOutOperator> outputs = new HashMap<>();
+    /** Zero: groups live as long as the task; otherwise from() groups idle for this long are deleted. */
+    private final long groupIdleTimeout;
+    private final Map<NodeRuntime, GroupIdleExpiry> expiries = new HashMap<>();
+    private TaskClock clock;
+    private long expiryTimer = -1;
     private final EdgeStats sourceIn = new EdgeStats();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Context context;
@@ -65,6 +71,13 @@ public final class TaskVerticle extends VerticleBase {
     /** With the services nodes may use, and a clock for the nodes' timers (tests may drive a manual one). */
     public TaskVerticle(TaskSpec spec, TaskInbox inbox, NodeServices services,
                         java.util.function.Function<Vertx, TaskClock> clocks) {
+        this(spec, inbox, services, clocks, 0);
+    }
+
+    /** And the server's {@code [task] group-idle-timeout} in nanoseconds (0: off). */
+    public TaskVerticle(TaskSpec spec, TaskInbox inbox, NodeServices services,
+                        java.util.function.Function<Vertx, TaskClock> clocks, long groupIdleTimeout) {
+        this.groupIdleTimeout = groupIdleTimeout;
         this.spec = spec;
         this.inbox = inbox;
         this.services = services.withTaskDbrps(spec.dbrps());
@@ -83,11 +96,15 @@ public final class TaskVerticle extends VerticleBase {
         } catch (RuntimeException e) {
             return Future.failedFuture(e.getMessage());
         }
-        TaskClock clock = clocks.apply(vertx);
+        clock = clocks.apply(vertx);
         for (NodeRuntime r : nodes.values()) {
             if (r.operator instanceof ContextAware c) {
                 c.open(nodeContext(r, clock));
             }
+        }
+        if (!expiries.isEmpty()) {
+            long interval = expiries.values().iterator().next().checkIntervalNanos();
+            expiryTimer = clock.setPeriodic(interval, this::expireIdleGroups);
         }
         consumers.add(vertx.eventBus().<Frame>localConsumer(inbox.address(), m -> onFrame(m.body())));
         // Kapacitor's throughput: points collected by the source during the last second.
@@ -102,6 +119,9 @@ public final class TaskVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(throughputTimer);
+        if (expiryTimer >= 0) {
+            clock.cancel(expiryTimer);
+        }
         for (NodeRuntime r : nodes.values()) {
             if (r.operator instanceof TaskBound b) {
                 b.unbind();
@@ -121,6 +141,9 @@ public final class TaskVerticle extends VerticleBase {
                 b.bind(spec.id(), vertx);
             }
             nodes.put(n, r);
+            if (groupIdleTimeout > 0 && n.type().equals("from")) {
+                expiries.put(r, new GroupIdleExpiry(groupIdleTimeout));
+            }
             if (r.operator instanceof HttpOutOperator h) {
                 outputs.put(h.endpoint(), h);
             }
@@ -211,6 +234,11 @@ public final class TaskVerticle extends VerticleBase {
 
     private void send(NodeRuntime node) {
         List<EdgeFrame> frames = node.drain();
+        GroupIdleExpiry expiry = expiries.get(node);
+        if (expiry != null && !frames.isEmpty() && frames.get(0) != null) {
+            // Every edge of a node carries the same messages.
+            expiry.seen(frames.get(0).messages(), clock.nowNanos());
+        }
         for (int i = 0; i < frames.size(); i++) {
             EdgeFrame f = frames.get(i);
             if (f != null) {
@@ -236,6 +264,18 @@ public final class TaskVerticle extends VerticleBase {
             }
             throw new io.vertx.core.eventbus.ReplyException(io.vertx.core.eventbus.ReplyFailure.RECIPIENT_FAILURE,
                 404, "task " + spec.id() + " has no node " + name);
+        });
+    }
+
+    /** Deletes, at their from() node, the groups that saw no point for the group idle timeout. */
+    private void expireIdleGroups() {
+        long now = clock.nowNanos();
+        expiries.forEach((node, expiry) -> {
+            List<DeleteGroupMessage> expired = expiry.expire(now);
+            if (!expired.isEmpty()) {
+                expired.forEach(node::emit);
+                send(node);
+            }
         });
     }
 

@@ -37,6 +37,7 @@ class StreamerOutputNodesTest {
 
     private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
     private final List<String> headers = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> uris = Collections.synchronizedList(new ArrayList<>());
     private Vertx serverVertx;
     private StreamerHarness h;
 
@@ -57,6 +58,7 @@ class StreamerOutputNodesTest {
     private String server(int... codes) throws Exception {
         AtomicInteger n = new AtomicInteger();
         HttpServer server = serverVertx.createHttpServer().requestHandler(req -> req.body().onSuccess(b -> {
+            uris.add(req.uri());
             bodies.add(b.toString());
             headers.add(req.getHeader("my") + "|" + req.getHeader("Content-Type"));
             int i = n.getAndIncrement();
@@ -94,6 +96,75 @@ class StreamerOutputNodesTest {
             assertEquals(result(row("cpu", tags, columns("value"), at(i, VALUES[i]))) + "\n", bodies.get(i));
         }
         assertEquals("null|application/json", headers.get(0));
+    }
+
+    @Test
+    void httpPostUrlTemplate() throws Exception {
+        String url = server();
+        h = new StreamerHarness();
+        String out = h.run("TestStream_HttpPost_URL_Template", "stream_http_post_url_template", """
+            stream
+                |from()
+                    .measurement('cpu')
+                    .where(lambda: "host" == 'serverA')
+                    .groupBy('host')
+                |httpPost('%s/{{ .Name }}/?host={{ index .Tags "host"}}&cpu={{ index .Tags "cpu" }}')
+                |httpOut('TestStream_HttpPost_URL_Template')
+            """.formatted(url));
+        String[] cpus = {"a", "b", "b", "c", "c", "a"};
+        assertEquals(result(row("cpu", tags("host", "serverA", "type", "idle", "cpu", "a"), columns("value"),
+            at(5, 95.8))), out);
+        awaitRequests(6);
+        assertEquals(6, bodies.size());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(result(row("cpu", tags("host", "serverA", "type", "idle", "cpu", cpus[i]), columns("value"),
+                at(i, VALUES[i]))) + "\n", bodies.get(i));
+            assertEquals("/cpu/?host=serverA&cpu=" + cpus[i], uris.get(i));
+        }
+    }
+
+    private static final String ENDPOINT_SCRIPT = """
+        stream
+            |from()
+                .measurement('cpu')
+                .where(lambda: "host" == 'serverA')
+                .groupBy('host')
+            |httpPost()
+              .endpoint('test')
+              .header('my', 'header')
+            |httpOut('TestStream_HttpPost')
+        """;
+
+    @Test
+    void httpPostEndpoint() throws Exception {
+        String url = server();
+        h = new StreamerHarness(Map.of("test", new NodeServices.HttpPostEndpoint(url, Map.of())));
+        String out = h.run("TestStream_HttpPost", "stream_http_post", ENDPOINT_SCRIPT);
+        var tags = tags("host", "serverA", "type", "idle");
+        assertEquals(result(row("cpu", tags, columns("value"), at(5, 95.8))), out);
+        awaitRequests(6);
+        assertEquals(6, bodies.size());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(result(row("cpu", tags, columns("value"), at(i, VALUES[i]))) + "\n", bodies.get(i));
+            assertEquals("header|application/json", headers.get(i));
+        }
+    }
+
+    @Test
+    void httpPostEndpointCustomBody() throws Exception {
+        String url = server();
+        h = new StreamerHarness(Map.of("test", new NodeServices.HttpPostEndpoint(url, Map.of(),
+            "{{.Name}} host={{index .Tags \"host\"}} type={{index .Tags \"type\"}}"
+                + "{{range .Values}} {{index . \"time\"}} {{index . \"value\"}}{{end}}")));
+        String out = h.run("TestStream_HttpPost", "stream_http_post", ENDPOINT_SCRIPT);
+        assertEquals(result(row("cpu", tags("host", "serverA", "type", "idle"), columns("value"), at(5, 95.8))), out);
+        awaitRequests(6);
+        assertEquals(6, bodies.size());
+        for (int i = 0; i < 6; i++) {
+            assertEquals("cpu host=serverA type=idle 1971-01-01 00:00:0" + i + " +0000 UTC "
+                + kapacitor.runtime.operator.GoJson.formatFloat(VALUES[i]), bodies.get(i));
+            assertTrue(headers.get(i).startsWith("header|"), headers.get(i));
+        }
     }
 
     @Test

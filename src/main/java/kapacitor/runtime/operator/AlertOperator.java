@@ -54,7 +54,6 @@ public final class AlertOperator extends GroupedOperator<AlertGroupState> implem
     private final long[] triggered = new long[4];
     private long alertsTriggered;
     private long alertsInhibited;
-    private long eventsDropped;
     private String taskId = "";
     private String anonTopic = "";
     Topics topics;
@@ -142,7 +141,7 @@ public final class AlertOperator extends GroupedOperator<AlertGroupState> implem
         m.put("infos_triggered", triggered[1]);
         m.put("warns_triggered", triggered[2]);
         m.put("crits_triggered", triggered[3]);
-        m.put("events_dropped", eventsDropped);
+        // Kapacitor never registers its events_dropped counter, so its stats do not have it.
         return m;
     }
 
@@ -342,11 +341,12 @@ public final class AlertOperator extends GroupedOperator<AlertGroupState> implem
         if (topics == null) {
             return;
         }
-        if (hasAnonTopic() && !topics.collect(event.withTopic(anonTopic))) {
-            eventsDropped++;
+        // A topic may drop the event; Kapacitor counts that but never publishes the count (see alertStats).
+        if (hasAnonTopic()) {
+            topics.collect(event.withTopic(anonTopic));
         }
-        if (!settings.topic().isEmpty() && !topics.collect(event.withTopic(settings.topic()))) {
-            eventsDropped++;
+        if (!settings.topic().isEmpty()) {
+            topics.collect(event.withTopic(settings.topic()));
         }
     }
 

@@ -39,9 +39,17 @@ public record NodeServices(List<DbRp> taskDbrps, List<Path> sideloadDirs, Map<St
     }
 
     /** A configured {@code [[httppost]]} endpoint: its URL and headers. */
-    public record HttpPostEndpoint(String url, Map<String, String> headers) {
+    /**
+     * A {@code [[httppost]]} endpoint: its URL (a Go template of the row), headers, and the Go template of the
+     * request body (empty: the row as {@code {"series":[row]}} JSON).
+     */
+    public record HttpPostEndpoint(String url, Map<String, String> headers, String rowTemplate) {
         public HttpPostEndpoint {
             headers = Map.copyOf(headers);
+        }
+
+        public HttpPostEndpoint(String url, Map<String, String> headers) {
+            this(url, headers, "");
         }
     }
 

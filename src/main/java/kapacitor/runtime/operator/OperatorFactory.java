@@ -149,6 +149,7 @@ public final class OperatorFactory {
     private static HttpPostOperator httpPost(NodeDef n, NodeServices services) {
         Map<String, String> headers = new LinkedHashMap<>();
         String url;
+        String rowTemplate = "";
         List<Object> urls = n.values("URLs");
         List<Object> endpoints = n.allValues("Endpoint");
         if (!endpoints.isEmpty()) {
@@ -158,6 +159,7 @@ public final class OperatorFactory {
                 throw new IllegalArgumentException("endpoint '" + name + "' does not exist");
             }
             url = e.url();
+            rowTemplate = e.rowTemplate();
             headers.putAll(e.headers());
         } else if (!urls.isEmpty()) {
             url = String.valueOf(urls.get(0));
@@ -165,7 +167,7 @@ public final class OperatorFactory {
             throw new IllegalArgumentException("httpPost needs a URL or an endpoint");
         }
         headers.putAll(stringPairs(n, "Header"));
-        return new HttpPostOperator(url, headers, n.stringValue("CodeField"), n.has("CaptureResponse"),
+        return new HttpPostOperator(url, rowTemplate, headers, n.stringValue("CodeField"), n.has("CaptureResponse"),
             n.durationNanos("Timeout"));
     }
 

@@ -1,7 +1,5 @@
 package kapacitor.tick.expr;
 
-import java.util.SplittableRandom;
-
 /** Functions that accumulate over the points of one group: sigma, count, spread and rand. */
 final class StatefulFuncs {
     private static final Signature FLOAT_TO_FLOAT = Signature.of(ValueType.FLOAT, ValueType.FLOAT);
@@ -101,10 +99,20 @@ final class StatefulFuncs {
         }
     }
 
-    /** A non-negative random int64, or one below the bound; Kapacitor's generator differs, only the range matches. */
+    /**
+     * A non-negative random int64, or one below the bound (0 for a bound of 0), from Kapacitor's generator. The
+     * system property {@value #SEED_PROPERTY} fixes the seed of every rand() made while it is set, which is how
+     * Kapacitor's own tests make it reproducible.
+     */
     static final class Rand implements Func {
+        static final String SEED_PROPERTY = "kapacitor.rand.seed";
         private static final Signature SIGNATURE = new Signature().add(ValueType.INT).add(ValueType.INT, ValueType.INT);
-        private final SplittableRandom random = new SplittableRandom();
+        private final MwcRandom random;
+
+        Rand() {
+            String seed = System.getProperty(SEED_PROPERTY);
+            random = seed == null ? MwcRandom.create() : MwcRandom.seeded(Long.parseLong(seed));
+        }
 
         @Override
         public Signature signature() {
@@ -116,16 +124,13 @@ final class StatefulFuncs {
             if (args.length > 1) {
                 throw new ExprException("rand expects zero or one argument");
             }
-            long next = random.nextLong();
             if (args.length == 1) {
                 if (!(args[0] instanceof Long bound)) {
                     throw new ExprException("value is not an int");
                 }
-                if (bound != 0) {
-                    next = Long.remainderUnsigned(next, bound);
-                }
+                return random.nextBelow(bound) & Long.MAX_VALUE;
             }
-            return next & Long.MAX_VALUE;
+            return random.nextLong() & Long.MAX_VALUE;
         }
     }
 }
