@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  */
 public final class ClusterTaskRunner implements TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterTaskRunner.class);
-    private static final DeliveryOptions CONTROL = new DeliveryOptions().setSendTimeout(30_000);
+    // A dead owner is normally dropped from membership within a second; do not hold an API request much longer.
+    private static final DeliveryOptions CONTROL = new DeliveryOptions().setSendTimeout(10_000);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -87,12 +88,18 @@ public final class ClusterTaskRunner implements TaskRunner {
 
     @Override
     public boolean isExecuting(String taskId) {
-        return state.executingOn(taskId) != null;
+        return liveNode(taskId) != null;
+    }
+
+    /** The member running the task, or null; a node that left the cluster runs nothing (its tasks are moving). */
+    private String liveNode(String taskId) {
+        String node = state.executingOn(taskId);
+        return node != null && membership.nodes().contains(node) ? node : null;
     }
 
     @Override
     public Future<TaskStats> stats(String taskId) {
-        String node = state.executingOn(taskId);
+        String node = liveNode(taskId);
         if (node == null) {
             return notFound("task " + taskId + " is not running");
         }
@@ -111,7 +118,7 @@ public final class ClusterTaskRunner implements TaskRunner {
 
     @Override
     public Future<Buffer> httpOut(String taskId, String name) {
-        String node = state.executingOn(taskId);
+        String node = liveNode(taskId);
         if (node == null) {
             node = Rendezvous.owner(taskId, membership.nodes());
         }
