@@ -133,7 +133,8 @@ public final class Topics implements Shareable {
             s.stateChanged(t.id(), e.state());
         }
         String json = "{\"topic\":" + quote(t.id()) + "," + e.alertDataJson().substring(1);
-        DeliveryOptions opts = new DeliveryOptions().addHeader("topic", t.id());
+        // In-JVM consumers only: on a clustered bus a plain publish would reach every node.
+        DeliveryOptions opts = new DeliveryOptions().addHeader("topic", t.id()).setLocalOnly(true);
         vertx.eventBus().publish(EVENTS_ADDRESS, json, opts);
         vertx.eventBus().publish(topicAddress(t.id()), json, opts);
         boolean ok = true;

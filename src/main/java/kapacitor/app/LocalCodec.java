@@ -12,6 +12,14 @@ import io.vertx.core.eventbus.MessageCodec;
 public final class LocalCodec implements MessageCodec<LocalMessage, LocalMessage> {
     public static final String NAME = "kapacitor-local";
 
+    /**
+     * Send options for every local message: this codec, and local-only delivery, so a clustered event bus does not
+     * look the address up in the cluster's subscriptions on every send (these addresses are all local consumers).
+     * Shared: never modify it.
+     */
+    public static final io.vertx.core.eventbus.DeliveryOptions DELIVERY =
+        new io.vertx.core.eventbus.DeliveryOptions().setCodecName(NAME).setLocalOnly(true);
+
     @Override
     public void encodeToWire(Buffer buffer, LocalMessage message) {
         throw new IllegalStateException(message.getClass().getName() + " is a local message and cannot cross nodes");

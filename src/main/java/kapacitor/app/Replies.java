@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Replies {
     private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
-    private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME);
+    private static final DeliveryOptions LOCAL = LocalCodec.DELIVERY;
 
     private Replies() {
     }

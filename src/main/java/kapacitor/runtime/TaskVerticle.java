@@ -41,7 +41,7 @@ import java.util.Map;
  * frame (ARCHITECTURE.md §4, §9).
  */
 public final class TaskVerticle extends VerticleBase {
-    private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME);
+    private static final DeliveryOptions LOCAL = LocalCodec.DELIVERY;
 
     private final TaskSpec spec;
     private final TaskInbox inbox;

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  */
 public final class ConfigRoutes implements ApiModule {
     private static final String CONFIG = ApiRouter.BASE + "/config";
-    private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME);
+    private static final DeliveryOptions LOCAL = LocalCodec.DELIVERY;
 
     private final EventBus bus;
 

@@ -100,7 +100,7 @@ public final class StorageRoutes implements ApiModule {
             decodeError = e.getMessage();
         }
         bus.request(Addresses.STORAGE_ACTION, new StorageAction(name, action, decodeError),
-                new io.vertx.core.eventbus.DeliveryOptions().setCodecName(LocalCodec.NAME))
+                LocalCodec.DELIVERY)
             .onComplete(ar -> {
                 if (ar.failed()) {
                     ctx.fail(ar.cause());

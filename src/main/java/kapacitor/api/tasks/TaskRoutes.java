@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TaskRoutes implements ApiModule {
     private static final String TASKS = ApiRouter.BASE + "/tasks";
-    private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME);
+    private static final DeliveryOptions LOCAL = LocalCodec.DELIVERY;
 
     private final EventBus bus;
 

@@ -19,7 +19,7 @@ import kapacitor.service.task.TemplateOptions;
 /** {@code /kapacitor/v1/templates}: Kapacitor's template routes. */
 public final class TemplateRoutes implements ApiModule {
     private static final String TEMPLATES = ApiRouter.BASE + "/templates";
-    private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME);
+    private static final DeliveryOptions LOCAL = LocalCodec.DELIVERY;
 
     private final EventBus bus;
 

@@ -33,7 +33,7 @@ public final class UserRoutes implements ApiModule {
     private static final String USERS = ApiRouter.BASE + "/users";
     private static final List<String> ALL_FIELDS = List.of("link", "name", "type", "permissions");
     private static final Pattern GO_INT = Pattern.compile("[+-]?[0-9]+");
-    private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME);
+    private static final DeliveryOptions LOCAL = LocalCodec.DELIVERY;
 
     private final EventBus bus;
 

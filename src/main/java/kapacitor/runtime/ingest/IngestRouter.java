@@ -19,7 +19,7 @@ import java.util.List;
  * where {@link #routeLocal} hands them to the local tasks.
  */
 public final class IngestRouter {
-    private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME);
+    private static final DeliveryOptions LOCAL = LocalCodec.DELIVERY;
 
     private final EventBus bus;
     private final IngestStats stats;
