@@ -43,6 +43,11 @@ urllib.request.urlopen(urllib.request.Request("http://127.0.0.1:9092/kapacitor/v
 c = json.load(urllib.request.urlopen("http://127.0.0.1:9092/kapacitor/v1/cluster"))
 print("task owner", [t for t in c["tasks"] if t.get("id", t.get("task")) == "bench"])
 PY
+if [ "${WARMUP:-1}" = 1 ]; then
+  # Same untimed JIT warm-up pass as bench/stream-bench.sh, into a database no task reads.
+  java -Xmx6g -cp target/kapacitord.jar kapacitor.tools.LoadTool --url http://127.0.0.1:9092 --points "$POINTS" \
+    --hosts 1000 --clients 4 --batch 5000 --max-seconds 300 --db warmup > /dev/null
+fi
 java -Xmx6g -cp target/kapacitord.jar kapacitor.tools.LoadTool --url http://127.0.0.1:9092 --points "$POINTS" \
   --hosts 1000 --clients 4 --batch 5000 --max-seconds 300 | grep sent
 python3 - <<'PY'
