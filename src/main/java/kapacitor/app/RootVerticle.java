@@ -14,6 +14,7 @@ import kapacitor.api.alerts.AlertRoutes;
 import kapacitor.api.config.ConfigRoutes;
 import kapacitor.api.servicetests.ServiceTestRoutes;
 import kapacitor.api.debug.DebugVarsRoutes;
+import kapacitor.api.diag.DiagRoutes;
 import kapacitor.api.storage.StorageRoutes;
 import kapacitor.api.tasks.TaskRoutes;
 import kapacitor.api.templates.TemplateRoutes;
@@ -174,7 +175,9 @@ public final class RootVerticle extends VerticleBase {
             // As in Kapacitor, the users API exists only with the auth service ([auth] enabled).
             modules.add(new UserRoutes(vertx.eventBus()));
         }
-        modules.add(new NotImplementedRoutes(Set.of("config", "service-tests", "alerts", "users")));
+        modules.add(new DiagRoutes());
+        modules.add(new NotImplementedRoutes(Set.of("config", "service-tests", "alerts", "users", "loglevel",
+            "logs")));
         modules.add(new ClusterRoutes(cluster != null ? cluster::describe
             : () -> ClusterNode.describeStandalone(stats.serverId(), httpAddress(), store, runner)));
         return modules;
