@@ -14,6 +14,9 @@ import kapacitor.api.alerts.AlertRoutes;
 import kapacitor.api.config.ConfigRoutes;
 import kapacitor.api.servicetests.ServiceTestRoutes;
 import kapacitor.api.debug.DebugVarsRoutes;
+import kapacitor.api.diag.DiagRoutes;
+import kapacitor.api.sideload.SideloadRoutes;
+import kapacitor.api.subscriptions.SubscriptionsRoutes;
 import kapacitor.api.storage.StorageRoutes;
 import kapacitor.api.tasks.TaskRoutes;
 import kapacitor.api.templates.TemplateRoutes;
@@ -27,6 +30,7 @@ import kapacitor.influxdb.InfluxDBConfig;
 import kapacitor.runtime.LocalTaskRunner;
 import kapacitor.runtime.TapFrame;
 import kapacitor.runtime.TaskRunner;
+import kapacitor.runtime.operator.SideloadSources;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.IngestStats;
 import kapacitor.runtime.ingest.UdpListenerVerticle;
@@ -174,7 +178,11 @@ public final class RootVerticle extends VerticleBase {
             // As in Kapacitor, the users API exists only with the auth service ([auth] enabled).
             modules.add(new UserRoutes(vertx.eventBus()));
         }
-        modules.add(new NotImplementedRoutes(Set.of("config", "service-tests", "alerts", "users")));
+        modules.add(new DiagRoutes());
+        modules.add(new SideloadRoutes(() -> SideloadSources.of(vertx).reload(vertx)));
+        modules.add(new SubscriptionsRoutes(vertx.eventBus()));
+        modules.add(new NotImplementedRoutes(Set.of("config", "service-tests", "alerts", "users", "loglevel",
+            "logs", "sideload", "subscriptions")));
         modules.add(new ClusterRoutes(cluster != null ? cluster::describe
             : () -> ClusterNode.describeStandalone(stats.serverId(), httpAddress(), store, runner)));
         return modules;

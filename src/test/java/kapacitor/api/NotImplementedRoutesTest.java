@@ -29,7 +29,7 @@ class NotImplementedRoutesTest {
             {"GET", "/kapacitor/v1/recordings", "recordings"},
             {"GET", "/kapacitor/v1/replays/abc", "replays"},
             {"GET", "/kapacitor/v1/api/v2/tasks", "flux tasks"},
-            {"GET", "/kapacitor/v1preview/logs", "logs"},
+            {"GET", "/kapacitor/v1/debug/pprof/heap", "pprof"},
         }) {
             Http.Response r = await(http.request(io.vertx.core.http.HttpMethod.valueOf(c[0]), c[1], null, null));
             assertEquals(501, r.status(), c[1]);

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * first file of the order list (paths templated by the point's tags) holding the key winning, the default otherwise
  * and when the value does not convert to the default's type. The directory is read once, off the event loop, when
  * the task starts; messages arriving meanwhile wait. When sideload directories are configured the source must be in
- * one of them. Order templates support Kapacitor's {@code {{.tag}}} form only.
+ * one of them. Order templates support Kapacitor's {@code {{.tag}}} form only. The node registers its directory with
+ * {@link SideloadSources} while it runs, so {@code POST /sideload/reload} re-reads it.
  */
 public final class SideloadOperator implements Operator, ContextAware {
     private static final Pattern TAG_REF = Pattern.compile("\\{\\{\\s*\\.([A-Za-z0-9_]+)\\s*}}");
@@ -36,6 +37,7 @@ public final class SideloadOperator implements Operator, ContextAware {
     private Map<String, Map<String, Object>> cache;
     private final ArrayDeque<Message> waiting = new ArrayDeque<>();
     private NodeContext context;
+    private Runnable unregister;
 
     public SideloadOperator(String source, List<String> order, Map<String, Object> fields, Map<String, String> tags,
                             List<Path> allowedDirs) {
@@ -74,19 +76,32 @@ public final class SideloadOperator implements Operator, ContextAware {
     @Override
     public void open(NodeContext ctx) {
         this.context = ctx;
+        // Reloads before the first read completes are covered by that read, which starts after registering.
+        unregister = SideloadSources.of(ctx.vertx()).register(dir, ctx.vertx().getOrCreateContext(),
+            values -> ctx.run(() -> {
+                if (cache != null) {
+                    cache = values;
+                }
+            }).run());
         ctx.vertx().executeBlocking(() -> SideloadValues.load(dir), false)
             .onComplete(ar -> ctx.run(() -> {
                 if (ar.succeeded()) {
                     cache = ar.result();
                 } else {
-                    ctx.output().error("failed to update sideload cache for source file \"" + dir + "\": "
-                        + ar.cause().getMessage());
+                    ctx.output().error(SideloadSources.describe(dir, ar.cause()));
                     cache = Map.of();
                 }
                 while (!waiting.isEmpty()) {
                     handle(waiting.pollFirst(), ctx.output());
                 }
             }).run());
+    }
+
+    @Override
+    public void close() {
+        if (unregister != null) {
+            unregister.run();
+        }
     }
 
     @Override

@@ -27,6 +27,15 @@ final class SideloadValues {
     /** Reads the whole directory; blocking, so called off the event loop. */
     static Map<String, Map<String, Object>> load(Path dir) throws IOException {
         Map<String, Map<String, Object>> cache = new HashMap<>();
+        loadInto(dir, cache);
+        return cache;
+    }
+
+    /**
+     * Reads the directory into {@code cache} file by file, in walk order; on failure the files read before the
+     * failing one stay in it, as in Kapacitor's cache after a failed update.
+     */
+    static void loadInto(Path dir, Map<String, Map<String, Object>> cache) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                 String rel = dir.relativize(p).toString();
@@ -37,7 +46,6 @@ final class SideloadValues {
                 cache.put(rel, read(p));
             }
         }
-        return cache;
     }
 
     private static Map<String, Object> read(Path p) throws IOException {
