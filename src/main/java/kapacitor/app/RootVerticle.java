@@ -14,6 +14,7 @@ import kapacitor.api.alerts.AlertRoutes;
 import kapacitor.api.config.ConfigRoutes;
 import kapacitor.api.servicetests.ServiceTestRoutes;
 import kapacitor.api.debug.DebugVarsRoutes;
+import kapacitor.api.replay.ReplayRoutes;
 import kapacitor.api.storage.StorageRoutes;
 import kapacitor.api.tasks.TaskRoutes;
 import kapacitor.api.templates.TemplateRoutes;
@@ -38,6 +39,7 @@ import kapacitor.auth.StoredUser;
 import kapacitor.service.users.UserManagerVerticle;
 import kapacitor.service.alert.AlertManagerVerticle;
 import kapacitor.service.config.ConfigManagerVerticle;
+import kapacitor.service.replay.ReplayManagerVerticle;
 import kapacitor.service.servicetest.ServiceTests;
 import kapacitor.service.storage.StorageManagerVerticle;
 import kapacitor.service.task.TaskCounts;
@@ -113,6 +115,7 @@ public final class RootVerticle extends VerticleBase {
             .compose(id -> vertx.deployVerticle(new AlertManagerVerticle(store)))
             .compose(id -> deployUsers())
             .compose(id -> deployTaskManagers())
+            .compose(id -> deployReplays())
             .compose(id -> deployUdp())
             .compose(v -> deployHttp(modules()));
     }
@@ -135,6 +138,17 @@ public final class RootVerticle extends VerticleBase {
         ServerUrl.set(vertx, "http://" + httpAddress() + "/kapacitor/v1");
         return placement.compose(x -> vertx.deployVerticle(new TemplateManagerVerticle(store, compiler, runner)))
             .compose(id -> vertx.deployVerticle(new TaskManagerVerticle(store, compiler, runner, taskCounts)));
+    }
+
+    /** Recordings and replays; {@code [replay] dir} relative to data_dir. */
+    private Future<?> deployReplays() {
+        java.nio.file.Path dir = java.nio.file.Path.of(
+            loaded.config().tree().path("replay").path("dir").asText("./replay"));
+        if (!dir.isAbsolute()) {
+            dir = loaded.config().dataDir().resolve(dir).normalize();
+        }
+        LocalTaskRunner local = runner instanceof LocalTaskRunner l ? l : cluster != null ? cluster.local() : null;
+        return vertx.deployVerticle(new ReplayManagerVerticle(store, new TickScriptCompiler(), ingest, local, dir));
     }
 
     private void tap(io.vertx.core.eventbus.Message<io.vertx.core.json.JsonObject> msg) {
@@ -174,7 +188,9 @@ public final class RootVerticle extends VerticleBase {
             // As in Kapacitor, the users API exists only with the auth service ([auth] enabled).
             modules.add(new UserRoutes(vertx.eventBus()));
         }
-        modules.add(new NotImplementedRoutes(Set.of("config", "service-tests", "alerts", "users")));
+        modules.add(new ReplayRoutes(vertx.eventBus()));
+        modules.add(new NotImplementedRoutes(Set.of("config", "service-tests", "alerts", "users", "recordings",
+            "replays")));
         modules.add(new ClusterRoutes(cluster != null ? cluster::describe
             : () -> ClusterNode.describeStandalone(stats.serverId(), httpAddress(), store, runner)));
         return modules;
