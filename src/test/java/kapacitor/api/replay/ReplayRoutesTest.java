@@ -130,19 +130,52 @@ class ReplayRoutesTest {
         assertEquals(new JsonArray().add("1970-01-01T00:00:10Z").add(15.0), alert.getJsonObject("data")
             .getJsonArray("series").getJsonObject(0).getJsonArray("values").getJsonArray(0));
 
-        JsonArray recordings = await(http.get("/kapacitor/v1/recordings")).json().getJsonArray("recordings");
+        JsonArray recordings = await(http.get("/kapacitor/v1/recordings?pattern=recording*")).json()
+            .getJsonArray("recordings");
         assertEquals(1, recordings.size());
         assertEquals("[date, error, id, link, progress, size, status, type]",
             recordings.getJsonObject(0).fieldNames().toString());
-        JsonArray replays = await(http.get("/kapacitor/v1/replays?fields=status")).json().getJsonArray("replays");
+        JsonArray replays = await(http.get("/kapacitor/v1/replays?fields=status&pattern=replayid")).json()
+            .getJsonArray("replays");
         assertEquals(new JsonObject().put("id", "replayid").put("link", new JsonObject().put("rel", "self")
             .put("href", "/kapacitor/v1/replays/replayid")).put("status", "finished"), replays.getJsonObject(0));
 
         assertEquals(204, await(http.delete("/kapacitor/v1/recordings/recordingid")).status());
-        assertEquals(0, await(http.get("/kapacitor/v1/recordings")).json().getJsonArray("recordings").size());
+        assertEquals(0, await(http.get("/kapacitor/v1/recordings?pattern=recordingid")).json()
+            .getJsonArray("recordings").size());
         assertEquals(0L, recordingFiles());
         assertEquals(204, await(http.delete("/kapacitor/v1/replays/replayid")).status());
-        assertEquals(0, await(http.get("/kapacitor/v1/replays")).json().getJsonArray("replays").size());
+        assertEquals(0, await(http.get("/kapacitor/v1/replays?pattern=replayid")).json()
+            .getJsonArray("replays").size());
+    }
+
+    /** The real clock waits out the recording's time gaps; without recording-time the points move to now. */
+    @Test
+    void realClockReplayShiftsPointsToNow() throws Exception {
+        createTask("realTask", "stream\n    |from()\n        .measurement('r')\n    |httpOut('out')\n");
+        assertEquals(201, await(http.post("/kapacitor/v1/recordings/stream", new JsonObject().put("id", "realrec")
+            .put("task", "realTask").put("stop", "1970-01-01T00:00:00.300Z"))).status());
+        StringBuilder points = new StringBuilder();
+        for (int ms = 0; ms <= 400; ms += 50) {
+            points.append("r value=").append(ms).append(' ').append(ms).append('\n');
+        }
+        assertEquals(204, await(http.post("/write?db=mydb&rp=myrp&precision=ms", points.toString())).status());
+        assertEquals("finished", poll("/kapacitor/v1/recordings/realrec").json().getString("status"));
+
+        java.time.Instant before = java.time.Instant.now();
+        Http.Response created = await(http.post("/kapacitor/v1/replays", new JsonObject().put("id", "realreplay")
+            .put("task", "realTask").put("recording", "realrec").put("clock", "real")));
+        assertEquals(201, created.status(), created.text());
+        assertEquals("real", created.json().getString("clock"));
+        assertEquals(false, created.json().getBoolean("recording-time"));
+        Http.Response done = poll("/kapacitor/v1/replays/realreplay");
+        assertEquals("finished", done.json().getString("status"), done.text());
+        assertTrue(java.time.Duration.between(before, java.time.Instant.now()).toMillis() >= 300,
+            "the real clock waits out the 300ms the recording spans");
+        JsonObject from = done.json().getJsonObject("stats").getJsonObject("node-stats").getJsonObject("from1");
+        assertEquals(7L, from.getLong("emitted"), done.text());
+        // The copy stopped with the replay, taking its endpoint with it (Kapacitor's httpOut leaves with its task).
+        assertEquals(404, await(http.get("/kapacitor/v1/tasks/realTask/out")).status());
     }
 
     @Test
