@@ -77,4 +77,7 @@ public final class Addresses {
     public static final String USERS_DELETE = "kapacitor.users.delete";
     /** Published (in this JVM) with a user name after the user is created, changed or deleted: caches drop it. */
     public static final String USERS_CHANGED = "kapacitor.users.changed";
+
+    /** Recordings and replays API: a service.replay.ReplayCommands record, answered with a ReplayCommands.Reply. */
+    public static final String REPLAY_COMMAND = "kapacitor.replay.command";
 }

@@ -17,6 +17,7 @@ import kapacitor.api.debug.DebugVarsRoutes;
 import kapacitor.api.diag.DiagRoutes;
 import kapacitor.api.sideload.SideloadRoutes;
 import kapacitor.api.subscriptions.SubscriptionsRoutes;
+import kapacitor.api.replay.ReplayRoutes;
 import kapacitor.api.storage.StorageRoutes;
 import kapacitor.api.tasks.TaskRoutes;
 import kapacitor.api.templates.TemplateRoutes;
@@ -42,6 +43,7 @@ import kapacitor.auth.StoredUser;
 import kapacitor.service.users.UserManagerVerticle;
 import kapacitor.service.alert.AlertManagerVerticle;
 import kapacitor.service.config.ConfigManagerVerticle;
+import kapacitor.service.replay.ReplayManagerVerticle;
 import kapacitor.service.servicetest.ServiceTests;
 import kapacitor.service.storage.StorageManagerVerticle;
 import kapacitor.service.task.TaskCounts;
@@ -117,6 +119,7 @@ public final class RootVerticle extends VerticleBase {
             .compose(id -> vertx.deployVerticle(new AlertManagerVerticle(store)))
             .compose(id -> deployUsers())
             .compose(id -> deployTaskManagers())
+            .compose(id -> deployReplays())
             .compose(id -> deployUdp())
             .compose(v -> deployHttp(modules()));
     }
@@ -139,6 +142,17 @@ public final class RootVerticle extends VerticleBase {
         ServerUrl.set(vertx, "http://" + httpAddress() + "/kapacitor/v1");
         return placement.compose(x -> vertx.deployVerticle(new TemplateManagerVerticle(store, compiler, runner)))
             .compose(id -> vertx.deployVerticle(new TaskManagerVerticle(store, compiler, runner, taskCounts)));
+    }
+
+    /** Recordings and replays; {@code [replay] dir} relative to data_dir. */
+    private Future<?> deployReplays() {
+        java.nio.file.Path dir = java.nio.file.Path.of(
+            loaded.config().tree().path("replay").path("dir").asText("./replay"));
+        if (!dir.isAbsolute()) {
+            dir = loaded.config().dataDir().resolve(dir).normalize();
+        }
+        LocalTaskRunner local = runner instanceof LocalTaskRunner l ? l : cluster != null ? cluster.local() : null;
+        return vertx.deployVerticle(new ReplayManagerVerticle(store, new TickScriptCompiler(), ingest, local, dir));
     }
 
     private void tap(io.vertx.core.eventbus.Message<io.vertx.core.json.JsonObject> msg) {
@@ -181,8 +195,8 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new DiagRoutes());
         modules.add(new SideloadRoutes(() -> SideloadSources.of(vertx).reload(vertx)));
         modules.add(new SubscriptionsRoutes(vertx.eventBus()));
-        modules.add(new NotImplementedRoutes(Set.of("config", "service-tests", "alerts", "users", "loglevel",
-            "logs", "sideload", "subscriptions")));
+        modules.add(new ReplayRoutes(vertx.eventBus()));
+        modules.add(new NotImplementedRoutes());
         modules.add(new ClusterRoutes(cluster != null ? cluster::describe
             : () -> ClusterNode.describeStandalone(stats.serverId(), httpAddress(), store, runner)));
         return modules;

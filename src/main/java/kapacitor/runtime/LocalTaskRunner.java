@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import kapacitor.influxdb.InfluxDBClusters;
+import kapacitor.model.Point;
 import kapacitor.model.TaskType;
 import kapacitor.pipeline.NodeDef;
 import kapacitor.runtime.ingest.IngestRouter;
@@ -46,6 +47,51 @@ public final class LocalTaskRunner implements TaskRunner {
     private final long groupIdleTimeout;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
+    private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
+
+    /** Frames a replay may have queued before it waits for its task copy (a replay never drops points). */
+    private static final int REPLAY_IN_FLIGHT = 64;
+
+    /**
+     * A copy of a task that a replay feeds instead of live writes (Kapacitor runs it in a task master of its own):
+     * it is in no routing table, and its outputs (alerts, httpOut, httpPost...) happen as the task's would.
+     */
+    public final class ReplayRun {
+        private final TaskSpec spec;
+        private final TaskInbox inbox;
+        private final TaskVerticle verticle;
+        private final String deploymentId;
+
+        private ReplayRun(TaskSpec spec, TaskInbox inbox, TaskVerticle verticle, String deploymentId) {
+            this.spec = spec;
+            this.inbox = inbox;
+            this.verticle = verticle;
+            this.deploymentId = deploymentId;
+        }
+
+        public TaskSpec spec() {
+            return spec;
+        }
+
+        /** Sends points to the copy; false, nothing sent, while it is too far behind (retry later). */
+        public boolean offer(String db, String rp, List<Point> points) {
+            return router.offer(inbox, db, rp, points);
+        }
+
+        /** True once the copy processed everything offered so far. */
+        public Future<Boolean> idle() {
+            return verticle.idle();
+        }
+
+        public Future<TaskStats> stats() {
+            return verticle.stats();
+        }
+
+        public Future<Void> stop() {
+            replays.remove(spec.id(), this);
+            return vertx.undeploy(deploymentId);
+        }
+    }
 
     public LocalTaskRunner(Vertx vertx, IngestRouter router) {
         this(vertx, router, DEFAULT_MAX_IN_FLIGHT);
@@ -101,8 +147,29 @@ public final class LocalTaskRunner implements TaskRunner {
         return "kapacitor.task." + taskId + ".in";
     }
 
+    /**
+     * Starts a replay's copy of {@code spec}. The copy uses the task's own id (alert ids, messages and httpOut paths
+     * name the task, as in Kapacitor), and the task's bus addresses derive from its id, so the copy and the live task
+     * cannot run at once on this node: this fails while either runs.
+     */
+    public Future<ReplayRun> startReplay(TaskSpec spec) {
+        if (running.containsKey(spec.id()) || replays.containsKey(spec.id()) || !starting.add(spec.id())) {
+            return Future.failedFuture("task " + spec.id() + " is already executing");
+        }
+        TaskInbox inbox = new TaskInbox(spec.id(), inboxAddress(spec.id()), REPLAY_IN_FLIGHT);
+        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks, groupIdleTimeout);
+        return vertx.deployVerticle(verticle).map(id -> {
+            ReplayRun run = new ReplayRun(spec, inbox, verticle, id);
+            replays.put(spec.id(), run);
+            return run;
+        }).onComplete(ar -> starting.remove(spec.id()));
+    }
+
     @Override
     public Future<Void> start(TaskSpec spec) {
+        if (replays.containsKey(spec.id())) {
+            return Future.failedFuture("task " + spec.id() + " is already executing");
+        }
         if (running.containsKey(spec.id()) || !starting.add(spec.id())) {
             return Future.failedFuture("task " + spec.id() + " is already executing");
         }
@@ -143,10 +210,12 @@ public final class LocalTaskRunner implements TaskRunner {
     @Override
     public Future<Buffer> httpOut(String taskId, String name) {
         Running r = running.get(taskId);
-        if (r == null) {
+        ReplayRun replay = replays.get(taskId);
+        if (r == null && replay == null) {
             return notFound("no endpoint " + name + " for task " + taskId);
         }
-        return r.verticle().httpOut(name).compose(json -> json == null
+        // A replayed copy serves its endpoints while it runs, as a replay's task master does in Kapacitor.
+        return (r != null ? r.verticle() : replay.verticle).httpOut(name).compose(json -> json == null
             ? notFound("no endpoint " + name + " for task " + taskId)
             : Future.succeededFuture(Buffer.buffer(json)));
     }

@@ -26,8 +26,6 @@ class NotImplementedRoutesTest {
     void missingAreasAnswer501WithTheirName() {
         Http http = server.http();
         for (String[] c : new String[][] {
-            {"GET", "/kapacitor/v1/recordings", "recordings"},
-            {"GET", "/kapacitor/v1/replays/abc", "replays"},
             {"GET", "/kapacitor/v1/api/v2/tasks", "flux tasks"},
             {"GET", "/kapacitor/v1/debug/pprof/heap", "pprof"},
         }) {

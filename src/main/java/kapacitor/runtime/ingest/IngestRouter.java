@@ -9,6 +9,7 @@ import kapacitor.model.Point;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Hands parsed points to the tasks that want them: one {@link Frame} per (request, task), sent on the event bus with
@@ -28,9 +29,38 @@ public final class IngestRouter {
     private static final ThreadLocal<LineProtocolWriter> WRITERS =
         ThreadLocal.withInitial(() -> new LineProtocolWriter(8192));
 
+    /** Sees every point routed on this node, whether or not a task wants it (stream recordings). */
+    @FunctionalInterface
+    public interface PointListener {
+        /** Called on the ingest thread; must not block and must not keep {@code points} beyond the call. */
+        void onPoints(String db, String rp, List<Point> points);
+    }
+
+    private final List<PointListener> listeners = new CopyOnWriteArrayList<>();
+
     public IngestRouter(EventBus bus, IngestStats stats) {
         this.bus = bus;
         this.stats = stats;
+    }
+
+    public void addListener(PointListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(PointListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Hands {@code points} to one inbox outside the routing table (a replay feeding its task copy); false, and nothing
+     * sent, when the inbox has no credit left, so the caller can retry later instead of losing points.
+     */
+    public boolean offer(TaskInbox inbox, String db, String rp, List<Point> points) {
+        if (!inbox.tryAcquire()) {
+            return false;
+        }
+        bus.send(inbox.address(), new Frame(db, rp, points, inbox), LOCAL);
+        return true;
     }
 
     public void install(RoutingTable newTable) {
@@ -72,6 +102,9 @@ public final class IngestRouter {
     public void routeLocal(String db, String rp, List<Point> points) {
         if (points.isEmpty()) {
             return;
+        }
+        for (PointListener l : listeners) {
+            l.onPoints(db, rp, points);
         }
         RoutingTable.Target[] targets = table.targets(db, rp);
         for (RoutingTable.Target target : targets) {

@@ -1,0 +1,45 @@
+package kapacitor.service.replay;
+
+import io.vertx.core.buffer.Buffer;
+import kapacitor.model.LocalMessage;
+
+import java.util.List;
+
+/** What the recordings and replays routes ask {@code ReplayManagerVerticle} (one bus address, one record per route). */
+public final class ReplayCommands {
+    private ReplayCommands() {
+    }
+
+    /** {@code fields}: the repeated {@code fields} query parameter (empty: all); offset and limit as sent. */
+    public record ListRecordings(String pattern, List<String> fields, String offset, String limit)
+        implements LocalMessage {
+    }
+
+    public record GetRecording(String id) implements LocalMessage {
+    }
+
+    public record DeleteRecording(String id) implements LocalMessage {
+    }
+
+    /** POST /recordings/stream with its raw body. */
+    public record RecordStream(Buffer body) implements LocalMessage {
+    }
+
+    public record ListReplays(String pattern, List<String> fields, String offset, String limit)
+        implements LocalMessage {
+    }
+
+    public record GetReplay(String id) implements LocalMessage {
+    }
+
+    public record DeleteReplay(String id) implements LocalMessage {
+    }
+
+    /** POST /replays with its raw body. */
+    public record CreateReplay(Buffer body) implements LocalMessage {
+    }
+
+    /** The status and JSON body the route answers with (null body: none). */
+    public record Reply(int status, Object body) implements LocalMessage {
+    }
+}
