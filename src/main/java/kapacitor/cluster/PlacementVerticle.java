@@ -265,7 +265,8 @@ public final class PlacementVerticle extends VerticleBase {
         if (lease.nodeId().equals(self)) {
             return Future.succeededFuture(lease);
         }
-        boolean holderGone = !members.contains(lease.nodeId());
+        // A released lease (no holder) or one whose holder left is taken over at the next epoch.
+        boolean holderGone = lease.nodeId().isEmpty() || !members.contains(lease.nodeId());
         if (holderGone || now - lease.renewedAt() > LEASE_TTL_MILLIS) {
             return store.leases().takeOver(id, lease.epoch(), self, now).onSuccess(l -> {
                 state.leasesTaken.increment();
@@ -346,7 +347,7 @@ public final class PlacementVerticle extends VerticleBase {
         for (LeaseRecord l : leaseList) {
             // A lease its dead holder cannot give up any more, for a task nobody should run: drop it.
             if (!enabled.containsKey(l.taskId()) && !members.contains(l.nodeId())) {
-                work.add(store.leases().release(l.taskId(), l.nodeId()).<Void>mapEmpty()
+                work.add(store.leases().delete(l.taskId(), l.nodeId()).<Void>mapEmpty()
                     .recover(e -> Future.succeededFuture()));
             }
         }

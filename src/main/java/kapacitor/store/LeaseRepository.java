@@ -63,8 +63,20 @@ public final class LeaseRepository {
             .recover(SqlErrors::translate);
     }
 
-    /** Gives the lease up if the node still holds it; returns whether it did. */
+    /**
+     * Gives the lease up if the node still holds it; returns whether it did. The row stays, with no holder
+     * ({@code node_id} empty), so the next owner takes it over at the next epoch: epochs only ever grow, which is
+     * what lets a node recognise writes made under a lease it has lost.
+     */
     public Future<Boolean> release(String taskId, String nodeId) {
+        String sql = "UPDATE task_leases SET node_id = '', renewed_at = 0 WHERE task_id = " + dialect.param(1)
+            + " AND node_id = " + dialect.param(2);
+        return pool.preparedQuery(sql).execute(Tuple.of(taskId, nodeId)).map(rs -> rs.rowCount() > 0)
+            .recover(SqlErrors::translate);
+    }
+
+    /** Removes the lease row of a task nobody runs any more (disabled or deleted); returns whether it did. */
+    public Future<Boolean> delete(String taskId, String nodeId) {
         return table.delete(pool, List.of("task_id", "node_id"), taskId, nodeId).map(n -> n > 0)
             .recover(SqlErrors::translate);
     }

@@ -292,6 +292,8 @@ class ClusterProcessTest {
             JsonObject now = after.get(task);
             if (back.contains(task)) {
                 assertEquals(rejoinedId, now.getString("owner"), now.encode());
+                // A hand-off keeps the lease row: the new holder takes it at the next epoch, never back at 1.
+                assertEquals(was.getLong("epoch") + 1, now.getLong("epoch"), now.encode());
             } else {
                 // Not moved: same holder, same lease.
                 assertEquals(was.getString("owner"), now.getString("owner"), now.encode());

@@ -53,6 +53,12 @@ public interface ClusterRepositoriesContract extends StoreTest {
             .map(LeaseRecord::renewedAt).collect(java.util.stream.Collectors.toList()));
         assertFalse(await(store().leases().release("a", "n2")));
         assertTrue(await(store().leases().release("a", "n1")));
+        // A released lease keeps its row and epoch, with no holder; the next owner takes it at the next epoch.
+        LeaseRecord released = await(store().leases().get("a"));
+        assertEquals("", released.nodeId());
+        assertEquals(released.epoch() + 1, await(store().leases().takeOver("a", released.epoch(), "n3", 60)).epoch());
+        assertEquals(3, await(store().leases().listAll()).size());
+        assertTrue(await(store().leases().delete("a", "n3")));
         assertEquals(2, await(store().leases().listAll()).size());
     }
 }
