@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -47,30 +48,46 @@ public final class LocalTaskRunner implements TaskRunner {
     private final long groupIdleTimeout;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
+    /** Replay copies by their address prefix (unique per copy, even for two replays with one id). */
     private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
+    private final AtomicLong replaySeq = new AtomicLong();
 
     /** Frames a replay may have queued before it waits for its task copy (a replay never drops points). */
     private static final int REPLAY_IN_FLIGHT = 64;
 
     /**
      * A copy of a task that a replay feeds instead of live writes (Kapacitor runs it in a task master of its own):
-     * it is in no routing table, and its outputs (alerts, httpOut, httpPost...) happen as the task's would.
+     * it is in no routing table, its bus addresses are its own so the live task may run beside it, and its outputs
+     * (alerts, httpOut, httpPost...) name the task as the task's would.
      */
     public final class ReplayRun {
+        private final String replayId;
+        private final String prefix;
         private final TaskSpec spec;
         private final TaskInbox inbox;
         private final TaskVerticle verticle;
-        private final String deploymentId;
+        private volatile String deploymentId;
+        private volatile boolean stopped;
 
-        private ReplayRun(TaskSpec spec, TaskInbox inbox, TaskVerticle verticle, String deploymentId) {
+        private ReplayRun(String replayId, String prefix, TaskSpec spec, TaskInbox inbox, TaskVerticle verticle) {
+            this.replayId = replayId;
+            this.prefix = prefix;
             this.spec = spec;
             this.inbox = inbox;
             this.verticle = verticle;
-            this.deploymentId = deploymentId;
+        }
+
+        public String replayId() {
+            return replayId;
         }
 
         public TaskSpec spec() {
             return spec;
+        }
+
+        /** The prefix of the copy's inbox and edge addresses. */
+        public String addressPrefix() {
+            return prefix;
         }
 
         /** Sends points to the copy; false, nothing sent, while it is too far behind (retry later). */
@@ -87,8 +104,14 @@ public final class LocalTaskRunner implements TaskRunner {
             return verticle.stats();
         }
 
+        /** False once the copy was told to stop (the replay is ending). */
+        public boolean isExecuting() {
+            return !stopped;
+        }
+
         public Future<Void> stop() {
-            replays.remove(spec.id(), this);
+            stopped = true;
+            replays.remove(prefix, this);
             return vertx.undeploy(deploymentId);
         }
     }
@@ -144,32 +167,33 @@ public final class LocalTaskRunner implements TaskRunner {
     }
 
     public static String inboxAddress(String taskId) {
-        return "kapacitor.task." + taskId + ".in";
+        return TaskVerticle.addressPrefix(taskId) + "in";
+    }
+
+    /** The bus address prefix of replay {@code replayId}'s copy number {@code seq} (the sequence keeps copies apart). */
+    public static String replayAddressPrefix(String replayId, long seq) {
+        return "kapacitor.replay." + replayId + "." + seq + ".";
     }
 
     /**
-     * Starts a replay's copy of {@code spec}. The copy uses the task's own id (alert ids, messages and httpOut paths
-     * name the task, as in Kapacitor), and the task's bus addresses derive from its id, so the copy and the live task
-     * cannot run at once on this node: this fails while either runs.
+     * Starts replay {@code replayId}'s copy of {@code spec}. The copy keeps the task's id (alert ids, messages and
+     * httpOut paths name the task, as in Kapacitor) but has bus addresses of its own, so it runs whether or not the
+     * task is executing, as a replay's task master does beside the main one.
      */
-    public Future<ReplayRun> startReplay(TaskSpec spec) {
-        if (running.containsKey(spec.id()) || replays.containsKey(spec.id()) || !starting.add(spec.id())) {
-            return Future.failedFuture("task " + spec.id() + " is already executing");
-        }
-        TaskInbox inbox = new TaskInbox(spec.id(), inboxAddress(spec.id()), REPLAY_IN_FLIGHT);
-        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks, groupIdleTimeout);
+    public Future<ReplayRun> startReplay(String replayId, TaskSpec spec) {
+        String prefix = replayAddressPrefix(replayId, replaySeq.incrementAndGet());
+        TaskInbox inbox = new TaskInbox(spec.id(), prefix + "in", REPLAY_IN_FLIGHT);
+        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks, groupIdleTimeout, prefix);
+        ReplayRun run = new ReplayRun(replayId, prefix, spec, inbox, verticle);
         return vertx.deployVerticle(verticle).map(id -> {
-            ReplayRun run = new ReplayRun(spec, inbox, verticle, id);
-            replays.put(spec.id(), run);
+            run.deploymentId = id;
+            replays.put(prefix, run);
             return run;
-        }).onComplete(ar -> starting.remove(spec.id()));
+        });
     }
 
     @Override
     public Future<Void> start(TaskSpec spec) {
-        if (replays.containsKey(spec.id())) {
-            return Future.failedFuture("task " + spec.id() + " is already executing");
-        }
         if (running.containsKey(spec.id()) || !starting.add(spec.id())) {
             return Future.failedFuture("task " + spec.id() + " is already executing");
         }
@@ -210,7 +234,8 @@ public final class LocalTaskRunner implements TaskRunner {
     @Override
     public Future<Buffer> httpOut(String taskId, String name) {
         Running r = running.get(taskId);
-        ReplayRun replay = replays.get(taskId);
+        ReplayRun replay = r != null ? null : replays.values().stream()
+            .filter(c -> c.spec.id().equals(taskId)).findFirst().orElse(null);
         if (r == null && replay == null) {
             return notFound("no endpoint " + name + " for task " + taskId);
         }

@@ -45,6 +45,8 @@ public final class TaskVerticle extends VerticleBase {
 
     private final TaskSpec spec;
     private final TaskInbox inbox;
+    /** Where this copy's edge addresses live: the task's own, or a replay's so both may run at once. */
+    private final String addressPrefix;
     private final java.util.function.Function<Vertx, TaskClock> clocks;
     private final NodeServices services;
     private final Map<NodeDef, NodeRuntime> nodes = new LinkedHashMap<>();
@@ -77,6 +79,17 @@ public final class TaskVerticle extends VerticleBase {
     /** And the server's {@code [task] group-idle-timeout} in nanoseconds (0: off). */
     public TaskVerticle(TaskSpec spec, TaskInbox inbox, NodeServices services,
                         java.util.function.Function<Vertx, TaskClock> clocks, long groupIdleTimeout) {
+        this(spec, inbox, services, clocks, groupIdleTimeout, addressPrefix(spec.id()));
+    }
+
+    /**
+     * With the prefix of the task's edge addresses ({@link #addressPrefix(String)} for a live task); the task id
+     * still names the task in alerts, messages and stats.
+     */
+    public TaskVerticle(TaskSpec spec, TaskInbox inbox, NodeServices services,
+                        java.util.function.Function<Vertx, TaskClock> clocks, long groupIdleTimeout,
+                        String addressPrefix) {
+        this.addressPrefix = addressPrefix;
         this.groupIdleTimeout = groupIdleTimeout;
         this.spec = spec;
         this.inbox = inbox;
@@ -84,8 +97,13 @@ public final class TaskVerticle extends VerticleBase {
         this.clocks = clocks;
     }
 
+    /** The bus address prefix of a live task: its inbox and edges. */
+    public static String addressPrefix(String taskId) {
+        return "kapacitor.task." + taskId + ".";
+    }
+
     public static String edgeAddress(String taskId, int n) {
-        return "kapacitor.task." + taskId + ".edge." + n;
+        return addressPrefix(taskId) + "edge." + n;
     }
 
     @Override
@@ -153,7 +171,7 @@ public final class TaskVerticle extends VerticleBase {
         int edge = 0;
         for (NodeRuntime r : nodes.values()) {
             for (NodeDef c : walkOrder(r.def.children())) {
-                String address = edgeAddress(spec.id(), edge++);
+                String address = addressPrefix + "edge." + edge++;
                 NodeRuntime.OutEdge out = new NodeRuntime.OutEdge(address, c);
                 r.outs.add(out);
                 NodeRuntime child = nodes.get(c);

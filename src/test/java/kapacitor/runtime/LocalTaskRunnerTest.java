@@ -94,6 +94,32 @@ class LocalTaskRunnerTest {
         assertEquals(404, assertInstanceOf(ReplyException.class, e.getCause()).failureCode());
     }
 
+    /** A replay's copy has its own addresses: points offered to it never reach the live task, and both run. */
+    @Test
+    void replayCopyRunsBesideTheLiveTask() throws Exception {
+        TaskSpec spec = spec("t3", "stream|from().measurement('cpu')|httpOut('out')");
+        await(runner.start(spec));
+        LocalTaskRunner.ReplayRun copy = await(runner.startReplay("r1", spec));
+        assertTrue(copy.addressPrefix().startsWith("kapacitor.replay.r1."), copy.addressPrefix());
+        assertTrue(copy.offer("db", "rp",
+            List.of(new Point("cpu", "db", "rp", Tags.EMPTY, Fields.of("v", 1.0), 5))));
+        while (!await(copy.idle())) {
+            Thread.onSpinWait();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> replayed =
+            (Map<String, Map<String, Object>>) await(copy.stats()).stats().get("node-stats");
+        assertEquals(1L, replayed.get("http_out2").get("collected"));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> live =
+            (Map<String, Map<String, Object>>) await(runner.stats("t3")).stats().get("node-stats");
+        assertEquals(0L, live.get("http_out2").get("collected"));
+
+        await(copy.stop());
+        assertFalse(copy.isExecuting());
+        assertTrue(runner.isExecuting("t3"));
+    }
+
     @Test
     void badNodeConfigurationFailsTheStart() {
         ExecutionException e = assertThrows(ExecutionException.class,

@@ -39,6 +39,13 @@ public final class ReplayCommands {
     public record CreateReplay(Buffer body) implements LocalMessage {
     }
 
+    /**
+     * GET /tasks/ID?replay-id=R: the stats of the task as it runs inside running replay R; the reply body is its
+     * {@code kapacitor.runtime.TaskStats}, the failures Kapacitor's 400 texts.
+     */
+    public record TaskInReplay(String replayId, String taskId) implements LocalMessage {
+    }
+
     /** The status and JSON body the route answers with (null body: none). */
     public record Reply(int status, Object body) implements LocalMessage {
     }

@@ -64,6 +64,15 @@ public final class ReplayManagerVerticle extends VerticleBase {
     private final LocalTaskRunner runner;
     private final Path dir;
     private final Map<String, StreamRecorder> recorders = new ConcurrentHashMap<>();
+    /**
+     * Running replays by id, as Kapacitor's task master lookup holds them from before the copy starts until the
+     * replay ends; the copy is null until it started.
+     */
+    private final Map<String, Active> active = new ConcurrentHashMap<>();
+
+    private static final class Active {
+        private volatile LocalTaskRunner.ReplayRun copy;
+    }
 
     public ReplayManagerVerticle(Store store, ScriptCompiler compiler, IngestRouter ingest, LocalTaskRunner runner,
                                  Path dir) {
@@ -128,6 +137,9 @@ public final class ReplayManagerVerticle extends VerticleBase {
         }
         if (cmd instanceof ReplayCommands.CreateReplay c) {
             return createReplay(c.body());
+        }
+        if (cmd instanceof ReplayCommands.TaskInReplay c) {
+            return taskInReplay(c.replayId(), c.taskId());
         }
         return Future.failedFuture(new IllegalArgumentException("unknown replay command " + cmd));
     }
@@ -252,8 +264,24 @@ public final class ReplayManagerVerticle extends VerticleBase {
             }));
     }
 
+    /** Kapacitor's task handler with a replay-id: its checks, texts and 400s. */
+    private Future<ReplayCommands.Reply> taskInReplay(String replayId, String taskId) {
+        Active a = active.get(replayId);
+        if (a == null) {
+            throw ApiException.badRequest("no running replay with ID: " + replayId);
+        }
+        LocalTaskRunner.ReplayRun copy = a.copy;
+        if (copy == null || !copy.isExecuting() || !copy.spec().id().equals(taskId)) {
+            throw ApiException.badRequest("replay " + replayId + " is not for task: " + taskId);
+        }
+        return copy.stats().map(stats -> new ReplayCommands.Reply(200, stats));
+    }
+
     private void runReplay(ReplayRecord replay, TaskRecord task, RecordingRecord recording, boolean real,
                            boolean recordingTime) {
+        Active entry = new Active();
+        // A second replay with a running one's id takes its place in the lookup, as in Kapacitor.
+        active.put(replay.id(), entry);
         Future<TaskStats> run;
         try {
             TaskSpec spec = compile(task);
@@ -264,15 +292,22 @@ public final class ReplayManagerVerticle extends VerticleBase {
                 throw new IllegalStateException(
                     "running replay: replaying batch tasks or batch recordings is not supported by this server");
             }
-            run = runner.startReplay(spec)
+            run = runner.startReplay(replay.id(), spec)
                 .recover(e -> Future.failedFuture(new IllegalStateException("task start: " + e.getMessage())))
-                .compose(copy -> StreamReplay.run(vertx, copy, dataFile(recording), real, recordingTime)
-                    .recover(e -> Future.failedFuture(new IllegalStateException("running replay: " + e.getMessage()))));
+                .compose(copy -> {
+                    entry.copy = copy;
+                    return StreamReplay.run(vertx, copy, dataFile(recording), real, recordingTime)
+                        .recover(e -> Future.failedFuture(
+                            new IllegalStateException("running replay: " + e.getMessage())));
+                });
         } catch (RuntimeException e) {
             run = Future.failedFuture(e);
         }
-        run.onComplete(ar -> finishReplay(replay.id(), ar.succeeded() ? ar.result() : null,
-            ar.succeeded() ? null : ar.cause().getMessage()));
+        run.onComplete(ar -> {
+            active.remove(replay.id(), entry);
+            finishReplay(replay.id(), ar.succeeded() ? ar.result() : null,
+                ar.succeeded() ? null : ar.cause().getMessage());
+        });
     }
 
     private void finishReplay(String id, TaskStats stats, String error) {

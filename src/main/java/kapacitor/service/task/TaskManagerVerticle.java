@@ -6,11 +6,17 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import kapacitor.api.ApiException;
 import kapacitor.app.Addresses;
+import kapacitor.app.LocalCodec;
 import kapacitor.app.Replies;
 import kapacitor.model.TaskType;
 import kapacitor.runtime.TaskRunner;
+import kapacitor.runtime.TaskSpec;
+import kapacitor.runtime.TaskStats;
+import kapacitor.service.replay.ReplayCommands;
 import kapacitor.store.NotFoundException;
 import kapacitor.store.Store;
 import kapacitor.store.TaskRecord;
@@ -32,6 +38,8 @@ import java.util.function.Supplier;
  */
 public final class TaskManagerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(TaskManagerVerticle.class);
+    /** Kapacitor's id of its main task master, which a replay-id may name. */
+    private static final String MAIN_TASK_MASTER = "main";
 
     private final Store store;
     private final ScriptCompiler compiler;
@@ -334,16 +342,68 @@ public final class TaskManagerVerticle extends VerticleBase {
             .compose(r -> {
                 boolean formatted = QueryParams.formatted(cmd.scriptFormat());
                 boolean labels = QueryParams.labels(cmd.dotView());
-                if (!cmd.replayId().isEmpty()) {
-                    // Replays run as their own task masters in Kapacitor; this server runs none yet, so every
-                    // replay id is unknown (Kapacitor's answer for a replay that is not running).
-                    throw ApiException.badRequest("no running replay with ID: " + cmd.replayId());
-                }
-                return views.task(TaskDoc.from(r), formatted, labels)
+                String replayId = cmd.replayId();
+                // Kapacitor looks the id up among its task masters, the main one included.
+                Future<TaskViews> views = replayId.isEmpty() || replayId.equals(MAIN_TASK_MASTER)
+                    ? Future.succeededFuture(this.views) : replayViews(replayId, r.id());
+                return views.compose(v -> v.task(TaskDoc.from(r), formatted, labels)
                     .recover(e -> Future.failedFuture(new ApiException(500,
-                        "invalid task stored in db: " + e.getMessage())));
+                        "invalid task stored in db: " + e.getMessage()))));
             })
             .map(TaskCommands.JsonReply::new);
+    }
+
+    /**
+     * The task as it runs inside replay {@code replayId}, from the replay service (which holds the running replays);
+     * with no replay service answering, no replay runs.
+     */
+    private Future<TaskViews> replayViews(String replayId, String taskId) {
+        return vertx.eventBus().<ReplayCommands.Reply>request(Addresses.REPLAY_COMMAND,
+                new ReplayCommands.TaskInReplay(replayId, taskId), LocalCodec.DELIVERY)
+            .transform(ar -> {
+                if (ar.succeeded()) {
+                    TaskStats stats = (TaskStats) ar.result().body().body();
+                    return Future.succeededFuture(new TaskViews(compiler, new ReplayCopy(taskId, stats)));
+                }
+                if (ar.cause() instanceof ReplyException e && e.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+                    return Future.failedFuture(new ApiException(e.failureCode(), e.getMessage()));
+                }
+                if (ar.cause() instanceof ReplyException e && e.failureType() == ReplyFailure.NO_HANDLERS) {
+                    return Future.failedFuture(ApiException.badRequest("no running replay with ID: " + replayId));
+                }
+                return Future.failedFuture(ar.cause());
+            });
+    }
+
+    /**
+     * What the task views read of a replay's copy of a task: executing, with the stats taken for this request. The
+     * views only read; replay copies are started and stopped by the replay service.
+     */
+    private record ReplayCopy(String taskId, TaskStats stats) implements TaskRunner {
+        @Override
+        public Future<Void> start(TaskSpec spec) {
+            return Future.failedFuture(new IllegalStateException("a replay's copy is started by its replay"));
+        }
+
+        @Override
+        public Future<Void> stop(String id) {
+            return Future.failedFuture(new IllegalStateException("a replay's copy is stopped by its replay"));
+        }
+
+        @Override
+        public boolean isExecuting(String id) {
+            return taskId.equals(id);
+        }
+
+        @Override
+        public Future<TaskStats> stats(String id) {
+            return Future.succeededFuture(stats);
+        }
+
+        @Override
+        public Future<Buffer> httpOut(String id, String name) {
+            return Future.failedFuture(new IllegalStateException("a replay's endpoints are served by its task"));
+        }
     }
 
     private Future<TaskCommands.JsonReply> list(TaskCommands.ListTasks cmd) {

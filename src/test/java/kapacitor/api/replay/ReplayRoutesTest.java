@@ -178,6 +178,69 @@ class ReplayRoutesTest {
         assertEquals(404, await(http.get("/kapacitor/v1/tasks/realTask/out")).status());
     }
 
+    /**
+     * Kapacitor runs a replay in a task master of its own: the task may be executing meanwhile, and GET /tasks/ID
+     * with replay-id shows the replay's copy while the replay runs (server_test.go's checks with ReplayID).
+     */
+    @Test
+    void replayRunsBesideTheLiveTaskAndShowsItsCopy() throws Exception {
+        JsonObject task = new JsonObject().put("id", "liveTask").put("type", "stream")
+            .put("dbrps", new JsonArray().add(new JsonObject().put("db", "mydb").put("rp", "myrp")))
+            .put("script", "stream\n    |from()\n        .measurement('lv')\n    |httpOut('out')\n")
+            .put("status", "enabled");
+        assertEquals(200, await(http.post("/kapacitor/v1/tasks", task)).status());
+        createTask("otherTask", "stream\n    |from()\n        .measurement('ot')\n    |httpOut('out')\n");
+        assertEquals(201, await(http.post("/kapacitor/v1/recordings/stream", new JsonObject().put("id", "liverec")
+            .put("task", "liveTask").put("stop", "1970-01-01T00:00:02Z"))).status());
+        StringBuilder points = new StringBuilder();
+        for (int ms = 0; ms <= 2500; ms += 500) {
+            points.append("lv value=").append(ms).append(' ').append(ms).append('\n');
+        }
+        assertEquals(204, await(http.post("/write?db=mydb&rp=myrp&precision=ms", points.toString())).status());
+        assertEquals("finished", poll("/kapacitor/v1/recordings/liverec").json().getString("status"));
+
+        Http.Response created = await(http.post("/kapacitor/v1/replays", new JsonObject().put("id", "livereplay")
+            .put("task", "liveTask").put("recording", "liverec").put("clock", "real")));
+        assertEquals(201, created.status(), created.text());
+        // The copy starts just after the 201; until it runs the replay is not yet for the task.
+        Http.Response inReplay = null;
+        for (int i = 0; i < 100; i++) {
+            inReplay = await(http.get("/kapacitor/v1/tasks/liveTask?replay-id=livereplay"));
+            if (inReplay.status() == 200) {
+                break;
+            }
+            assertError(inReplay, 400, "replay livereplay is not for task: liveTask");
+            Thread.sleep(10);
+        }
+        assertEquals(200, inReplay.status(), inReplay.text());
+        JsonObject copy = inReplay.json();
+        assertEquals("liveTask", copy.getString("id"));
+        assertEquals("enabled", copy.getString("status"));
+        assertEquals(true, copy.getBoolean("executing"));
+        assertTrue(copy.getJsonObject("stats").getJsonObject("node-stats").containsKey("from1"), inReplay.text());
+        assertTrue(copy.getString("dot").startsWith("digraph liveTask {\ngraph [throughput="), copy.getString("dot"));
+        assertError(await(http.get("/kapacitor/v1/tasks/otherTask?replay-id=livereplay")), 400,
+            "replay livereplay is not for task: otherTask");
+
+        Http.Response done = poll("/kapacitor/v1/replays/livereplay");
+        assertEquals("finished", done.json().getString("status"), done.text());
+        assertEquals("", done.json().getString("error"));
+        assertEquals(5L, done.json().getJsonObject("stats").getJsonObject("node-stats").getJsonObject("from1")
+            .getLong("emitted"), done.text());
+        assertError(await(http.get("/kapacitor/v1/tasks/liveTask?replay-id=livereplay")), 400,
+            "no running replay with ID: livereplay");
+
+        // The live task kept its own stream: it saw the six points written, none of the replayed ones.
+        JsonObject live = await(http.get("/kapacitor/v1/tasks/liveTask?replay-id=main")).json();
+        assertEquals(true, live.getBoolean("executing"));
+        assertEquals(6L, live.getJsonObject("stats").getJsonObject("node-stats").getJsonObject("from1")
+            .getLong("emitted"), live.encode());
+        assertEquals(200, await(http.get("/kapacitor/v1/tasks/liveTask/out")).status());
+        assertError(await(http.get("/kapacitor/v1/tasks/liveTask?replay-id=nope")), 400,
+            "no running replay with ID: nope");
+        assertEquals(204, await(http.delete("/kapacitor/v1/tasks/liveTask")).status());
+    }
+
     @Test
     void errorsAsKapacitorAnswersThem() {
         createTask("errTask", "stream\n    |from()\n        .measurement('m')\n    |httpOut('out')\n");
