@@ -183,7 +183,7 @@ public final class LocalTaskRunner implements TaskRunner {
     public Future<ReplayRun> startReplay(String replayId, TaskSpec spec) {
         String prefix = replayAddressPrefix(replayId, replaySeq.incrementAndGet());
         TaskInbox inbox = new TaskInbox(spec.id(), prefix + "in", REPLAY_IN_FLIGHT);
-        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks, groupIdleTimeout, prefix);
+        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks, groupIdleTimeout, prefix, replayId);
         ReplayRun run = new ReplayRun(replayId, prefix, spec, inbox, verticle);
         return vertx.deployVerticle(verticle).map(id -> {
             run.deploymentId = id;

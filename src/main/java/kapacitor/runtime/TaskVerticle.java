@@ -47,6 +47,7 @@ public final class TaskVerticle extends VerticleBase {
     private final TaskInbox inbox;
     /** Where this copy's edge addresses live: the task's own, or a replay's so both may run at once. */
     private final String addressPrefix;
+    private final String execution;
     private final java.util.function.Function<Vertx, TaskClock> clocks;
     private final NodeServices services;
     private final Map<NodeDef, NodeRuntime> nodes = new LinkedHashMap<>();
@@ -89,6 +90,14 @@ public final class TaskVerticle extends VerticleBase {
     public TaskVerticle(TaskSpec spec, TaskInbox inbox, NodeServices services,
                         java.util.function.Function<Vertx, TaskClock> clocks, long groupIdleTimeout,
                         String addressPrefix) {
+        this(spec, inbox, services, clocks, groupIdleTimeout, addressPrefix, "main");
+    }
+
+    /** A replay's copy: its own addresses, and the replay id in place of "main" in its alert topic names. */
+    public TaskVerticle(TaskSpec spec, TaskInbox inbox, NodeServices services,
+                        java.util.function.Function<Vertx, TaskClock> clocks, long groupIdleTimeout,
+                        String addressPrefix, String execution) {
+        this.execution = execution;
         this.addressPrefix = addressPrefix;
         this.groupIdleTimeout = groupIdleTimeout;
         this.spec = spec;
@@ -156,7 +165,7 @@ public final class TaskVerticle extends VerticleBase {
             NodeRuntime r = new NodeRuntime(spec.id(), n, OperatorFactory.create(n, services));
             if (r.operator instanceof TaskBound b) {
                 // Operators that talk to services outside the task (alert topics, HTTP peers) learn where they run.
-                b.bind(spec.id(), vertx);
+                b.bind(spec.id(), execution, vertx);
             }
             nodes.put(n, r);
             if (groupIdleTimeout > 0 && n.type().equals("from")) {

@@ -91,9 +91,9 @@ public final class AlertOperator extends GroupedOperator<AlertGroupState> implem
     }
 
     @Override
-    public void bind(String task, Vertx vertx) {
+    public void bind(String task, String execution, Vertx vertx) {
         this.taskId = task;
-        this.anonTopic = "main:" + task + ":" + def.name();
+        this.anonTopic = execution + ":" + task + ":" + def.name();
         this.topics = Topics.of(vertx);
         for (HandlerDef h : def.handlers()) {
             handlers.add(HandlerDefs.create(vertx, h));

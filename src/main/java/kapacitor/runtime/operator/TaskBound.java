@@ -8,7 +8,12 @@ import io.vertx.core.Vertx;
  * after building the operator, on the task's context.
  */
 public interface TaskBound {
-    void bind(String taskId, Vertx vertx);
+    /**
+     * @param execution "main" for the live task, the replay id for a replay's copy: Kapacitor names a task's
+     *                  anonymous alert topics {@code <execution>:<task>:<node>}, so a copy never shares the live
+     *                  task's topics
+     */
+    void bind(String taskId, String execution, Vertx vertx);
 
     /** Called when the task stops. */
     default void unbind() {

@@ -42,7 +42,7 @@ public final class ScriptRun {
             Operator op;
             if (n.type().equals("alert")) {
                 AlertOperator a = new AlertOperator(n);
-                a.bind(task, vertx);
+                a.bind(task, "main", vertx);
                 run.alerts.add(a);
                 op = a;
             } else if (n.type().equals("http_post")) {
