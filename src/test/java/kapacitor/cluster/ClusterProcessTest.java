@@ -213,7 +213,18 @@ class ClusterProcessTest {
         assertTrue(failoverMillis < 15_000, "failover took " + failoverMillis + " ms");
         assertNoTaskOnTwoNodes(survivors);
 
-        // Moved tasks were taken over (epoch 2) and get new points written to any survivor.
+        // Moved tasks were taken over (epoch 2) and get new points written to any survivor. A node's cluster view
+        // is refreshed by its reconcile loop, so wait until it has seen the other survivor's take-overs.
+        awaitTrue(() -> {
+            for (Object o : cluster(survivors.get(0)).getJsonArray("tasks")) {
+                JsonObject t = (JsonObject) o;
+                boolean moved = ownerOf.get(t.getString("id")).equals(victimId);
+                if (t.getLong("epoch") != (moved ? 2L : 1L) || t.getString("owner").equals(victimId)) {
+                    return false;
+                }
+            }
+            return true;
+        }, 15, "the take-overs in the survivor's cluster view", survivors.get(0));
         JsonObject view = cluster(survivors.get(0));
         for (Object o : view.getJsonArray("tasks")) {
             JsonObject t = (JsonObject) o;
