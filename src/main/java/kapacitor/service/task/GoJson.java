@@ -1,18 +1,15 @@
 package kapacitor.service.task;
 
+import kapacitor.runtime.time.GoTime;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.Map;
 
-/** The bits of Go's encoding Kapacitor's task API shows: struct field matching, %q quoting, RFC3339Nano times. */
+/** The bits of Go's encoding Kapacitor's task API shows: struct field matching and RFC3339Nano times. */
 public final class GoJson {
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-        .withZone(ZoneOffset.UTC);
-
     /** Go's zero {@code time.Time}, which Kapacitor prints for a task never enabled. */
     public static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
@@ -48,17 +45,7 @@ public final class GoJson {
 
     /** {@code time.Time} in RFC3339Nano as Go marshals it (UTC, fraction without trailing zeros). */
     public static String time(Instant t) {
-        StringBuilder b = new StringBuilder(SECONDS.format(t));
-        int nanos = t.getNano();
-        if (nanos != 0) {
-            String frac = String.format("%09d", nanos);
-            int end = frac.length();
-            while (frac.charAt(end - 1) == '0') {
-                end--;
-            }
-            b.append('.').append(frac, 0, end);
-        }
-        return b.append('Z').toString();
+        return GoTime.formatRfc3339Nano(t.getEpochSecond() * 1_000_000_000L + t.getNano());
     }
 
     /** Now, with the clock's full precision (Kapacitor stores Go's nanosecond {@code time.Now()}). */
