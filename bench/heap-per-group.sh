@@ -2,7 +2,7 @@
 # Live heap per group: the canonical task on the 1 M-group workload (HOSTS=250000), full GC before and after.
 cd /work/main
 D=$(mktemp -d)
-KAPACITOR_HTTP_BIND_ADDRESS=127.0.0.1:9092 KAPACITOR_DATA_DIR=$D KAPACITOR_HTTP_LOG_ENABLED=false java -Xmx12g -jar target/kapacitord.jar > $D/log 2>&1 &
+KAPACITOR_HTTP_BIND_ADDRESS=127.0.0.1:9092 KAPACITOR_DATA_DIR=$D KAPACITOR_HTTP_LOG_ENABLED=false java -Xmx12g -jar ${JAR:-target/kapacitord.jar} > $D/log 2>&1 &
 S=$!
 for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:9092/kapacitor/v1/ping && break; sleep 0.1; done
 curl -s -o /dev/null -XPOST http://127.0.0.1:9092/kapacitor/v1/tasks -d @- <<'J'
@@ -16,4 +16,5 @@ sleep 2; jcmd $S GC.run >/dev/null; sleep 1
 A=$(jcmd $S GC.heap_info | grep -o "used [0-9]*K" | head -1 | tr -dc 0-9)
 curl -s http://127.0.0.1:9092/kapacitor/v1/tasks/bench | python3 -c "import json,sys; d=json.load(sys.stdin)['stats']['node-stats']; print({k: (v['working_cardinality'], v['emitted']) for k,v in d.items()})"
 python3 -c "print('live heap before %d KB, after %d KB, growth %.0f bytes per group (1M groups)' % ($B, $A, ($A-$B)*1024/1e6))"
-kill $S; wait $S 2>/dev/null; rm -rf $D
+[ -n "$HISTO" ] && jmap -histo:live $S | head -${HISTO} 
+ kill $S; wait $S 2>/dev/null; rm -rf $D

@@ -20,6 +20,8 @@ import kapacitor.runtime.ingest.Frame;
 import kapacitor.runtime.ingest.TaskInbox;
 import kapacitor.runtime.operator.ContextAware;
 import kapacitor.runtime.operator.HttpOutOperator;
+import kapacitor.runtime.operator.InfluxQLOperator;
+import kapacitor.runtime.operator.WindowOperator;
 import kapacitor.runtime.operator.NodeContext;
 import kapacitor.runtime.operator.NodeServices;
 import kapacitor.runtime.operator.StatsOperator;
@@ -175,6 +177,7 @@ public final class TaskVerticle extends VerticleBase {
                 outputs.put(h.endpoint(), h);
             }
         }
+        fuseWindowAggregates();
         source = nodes.get(spec.pipeline().source());
         source.ins.add(sourceIn);
         int edge = 0;
@@ -198,6 +201,22 @@ public final class TaskVerticle extends VerticleBase {
                     w.outs.get(0).stats.trackGroups();
                 }
                 s.watch(() -> w == null || w.outs.isEmpty() ? null : w.outs.get(0).stats);
+            }
+        }
+    }
+
+    /**
+     * A tumbling window whose only child is an InfluxQL aggregate (e.g. {@code window()|mean()}) reduces its points
+     * as they arrive instead of buffering them: same output, no point kept per group (ARCHITECTURE.md §4).
+     */
+    private void fuseWindowAggregates() {
+        for (NodeRuntime r : nodes.values()) {
+            if (r.operator instanceof WindowOperator w && w.canAggregate() && r.def.children().size() == 1) {
+                NodeRuntime child = nodes.get(r.def.children().get(0));
+                if (child.operator instanceof InfluxQLOperator q && q.reducesBatches()
+                    && child.def.parents().size() == 1) {
+                    w.aggregateInto(q::newReduction);
+                }
             }
         }
     }

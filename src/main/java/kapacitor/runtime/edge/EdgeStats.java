@@ -72,7 +72,13 @@ public final class EdgeStats {
             g = new GroupCount(m.groupId(), m.groupTags(), m.dims());
             groups.put(m.groupId(), g);
         }
-        g.collected += m instanceof BatchMessage b ? b.points().size() : 1;
+        if (m instanceof BatchMessage b) {
+            g.collected += b.points().size();
+        } else if (m instanceof AggregatedBatch a) {
+            g.collected += a.reduction().points();
+        } else {
+            g.collected++;
+        }
     }
 
     public long collected() {

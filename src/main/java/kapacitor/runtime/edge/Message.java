@@ -3,7 +3,8 @@ package kapacitor.runtime.edge;
 import kapacitor.model.Tags;
 
 /** What flows on an edge between two operators of a task. */
-public sealed interface Message permits PointMessage, BatchMessage, BarrierMessage, DeleteGroupMessage {
+public sealed interface Message permits PointMessage, BatchMessage, AggregatedBatch, BarrierMessage,
+    DeleteGroupMessage {
     /** The group the message belongs to (Kapacitor's models.GroupID; "" is the nil group). */
     String groupId();
 
@@ -21,6 +22,6 @@ public sealed interface Message permits PointMessage, BatchMessage, BarrierMessa
 
     /** True for points and batches, false for the control messages (barrier, delete group). */
     default boolean isData() {
-        return this instanceof PointMessage || this instanceof BatchMessage;
+        return this instanceof PointMessage || this instanceof BatchMessage || this instanceof AggregatedBatch;
     }
 }

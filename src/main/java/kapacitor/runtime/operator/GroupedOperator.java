@@ -1,13 +1,11 @@
 package kapacitor.runtime.operator;
 
+import kapacitor.runtime.edge.AggregatedBatch;
 import kapacitor.runtime.edge.BarrierMessage;
 import kapacitor.runtime.edge.BatchMessage;
 import kapacitor.runtime.edge.DeleteGroupMessage;
 import kapacitor.runtime.edge.Message;
 import kapacitor.runtime.edge.PointMessage;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * An operator keeping one state object per group (Kapacitor's edge.GroupedConsumer): the state is created from the
@@ -17,7 +15,7 @@ import java.util.Map;
  * @param <S> the per-group state
  */
 public abstract class GroupedOperator<S> implements Operator {
-    private final Map<String, S> groups = new HashMap<>();
+    private final GroupMap<S> groups = new GroupMap<>();
 
     @Override
     public final void process(Message m, Output out) {
@@ -37,6 +35,8 @@ public abstract class GroupedOperator<S> implements Operator {
             onPoint(state, p, out);
         } else if (m instanceof BatchMessage b) {
             onBatch(state, b, out);
+        } else if (m instanceof AggregatedBatch a) {
+            onAggregate(state, a, out);
         } else {
             onBarrier(state, (BarrierMessage) m, out);
         }
@@ -50,6 +50,11 @@ public abstract class GroupedOperator<S> implements Operator {
     /** The group was deleted and its state dropped; passed on. */
     protected void onDelete(S state, DeleteGroupMessage d, Output out) {
         out.emit(d);
+    }
+
+    /** Only an InfluxQL aggregate fed by a fused window receives these (the planner guarantees it). */
+    protected void onAggregate(S state, AggregatedBatch a, Output out) {
+        out.error(getClass().getSimpleName() + " cannot take a pre-aggregated window");
     }
 
     protected abstract S newGroup(Message first);

@@ -17,10 +17,18 @@ import java.util.TreeSet;
  * Kapacitor's httpOut node: keeps the latest row of each group, in order of the groups' first appearance, and
  * renders them as Kapacitor's result JSON on request. Rows are kept as messages; JSON is only built when asked.
  */
-public final class HttpOutOperator extends GroupedOperator<int[]> {
+public final class HttpOutOperator extends GroupedOperator<HttpOutOperator.Row> {
     private final String endpoint;
-    private final List<Message> latest = new ArrayList<>();
-    private final List<int[]> indexes = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
+
+    /**
+     * A group's latest result and its place among the series. A point is kept without its message, a batch as
+     * it came: one small object per group besides the result itself.
+     */
+    static final class Row {
+        int index;
+        Object latest;
+    }
 
     public HttpOutOperator(String endpoint) {
         this.endpoint = endpoint;
@@ -31,55 +39,60 @@ public final class HttpOutOperator extends GroupedOperator<int[]> {
     }
 
     @Override
-    protected int[] newGroup(Message first) {
-        latest.add(first);
-        int[] index = {latest.size() - 1};
-        indexes.add(index);
-        return index;
+    protected Row newGroup(Message first) {
+        Row r = new Row();
+        r.index = rows.size();
+        rows.add(r);
+        return r;
     }
 
     /** The group's row goes away; the rows after it move up, as Kapacitor's result series do. */
     @Override
-    protected void onDelete(int[] index, DeleteGroupMessage d, Output out) {
-        latest.remove(index[0]);
-        indexes.remove(index[0]);
-        for (int i = index[0]; i < indexes.size(); i++) {
-            indexes.get(i)[0] = i;
+    protected void onDelete(Row row, DeleteGroupMessage d, Output out) {
+        rows.remove(row.index);
+        for (int i = row.index; i < rows.size(); i++) {
+            rows.get(i).index = i;
         }
         out.emit(d);
     }
 
     @Override
-    protected void onPoint(int[] index, PointMessage p, Output out) {
-        latest.set(index[0], p);
+    protected void onPoint(Row row, PointMessage p, Output out) {
+        row.latest = p.point();
         out.emit(p);
     }
 
     @Override
-    protected void onBatch(int[] index, BatchMessage b, Output out) {
-        latest.set(index[0], b);
+    protected void onBatch(Row row, BatchMessage b, Output out) {
+        row.latest = b;
         out.emit(b);
     }
 
     /** {@code {"series":[...]}} exactly as Kapacitor's json.Marshal of models.Result. */
     public String render() {
-        if (latest.isEmpty()) {
+        if (rows.isEmpty()) {
             return "{\"series\":null}";
         }
         StringBuilder b = new StringBuilder("{\"series\":[");
-        for (int i = 0; i < latest.size(); i++) {
-            if (i > 0) {
+        boolean first = true;
+        for (Row row : rows) {
+            Object m = row.latest;
+            if (m == null) {
+                // A group whose first message was a barrier has no result yet.
+                continue;
+            }
+            if (!first) {
                 b.append(',');
             }
-            Message m = latest.get(i);
-            if (m instanceof PointMessage p) {
-                renderRow(b, p.name(), p.point().tags(), List.of(p.point()), null);
+            first = false;
+            if (m instanceof Point p) {
+                renderRow(b, p.name(), p.tags(), List.of(p), null);
             } else {
                 BatchMessage bm = (BatchMessage) m;
                 renderRow(b, bm.name(), bm.groupTags(), bm.points(), bm.groupTags());
             }
         }
-        return b.append("]}").toString();
+        return first ? "{\"series\":null}" : b.append("]}").toString();
     }
 
     /** One models.Row; {@code batchTags} is null for a point, whose tags never become columns. */

@@ -3,7 +3,9 @@ package kapacitor.runtime.operator;
 import kapacitor.model.Fields;
 import kapacitor.model.Point;
 import kapacitor.model.Tags;
+import kapacitor.runtime.edge.AggregatedBatch;
 import kapacitor.runtime.edge.BatchMessage;
+import kapacitor.runtime.edge.Dimensions;
 import kapacitor.runtime.edge.Message;
 import kapacitor.runtime.edge.PointMessage;
 
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +29,8 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
     private final boolean transformation;
     private final boolean pointTimes;
     private final boolean simpleSelector;
+    private final String[] asKey;
+    private static final byte[] FLOAT_TYPE = {Fields.FLOAT};
 
     public InfluxQLOperator(String method, String field, String as, List<Object> args, boolean usePointTimes,
                             boolean providesBatch) {
@@ -37,36 +42,62 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
         this.transformation = Reducers.isTransformation(method);
         this.pointTimes = usePointTimes || transformation;
         this.simpleSelector = Reducers.isSimpleSelector(method);
+        this.asKey = new String[] {as};
     }
 
+    /** Stream-mode state of a group: the run of points with one time being reduced. */
     static final class Group {
         String name;
         Tags groupTags;
-        Message first;
+        Dimensions dims;
+        String groupId;
         long time;
         Reducer reducer;
-        int batchSize;
         boolean started;
+    }
+
+    /** Batches carry everything; a group seen only in batches needs no state beyond being counted. */
+    private static final Group BATCH_GROUP = new Group();
+
+    /** True when the node reduces whole batches to their result, so a window may feed it point by point. */
+    public boolean reducesBatches() {
+        return !transformation;
+    }
+
+    /** A fresh reduction of one batch, fed point by point (by {@link #onBatch} or by a window that fuses it). */
+    public Reduction newReduction() {
+        return new Reduction();
     }
 
     @Override
     protected Group newGroup(Message first) {
+        if (first instanceof BatchMessage || first instanceof AggregatedBatch) {
+            return BATCH_GROUP;
+        }
         Group g = new Group();
         g.name = first.name();
         g.groupTags = first.groupTags();
-        g.first = first;
+        g.dims = first.dims();
+        g.groupId = first.groupId();
         g.time = first.time();
         return g;
     }
 
     @Override
     protected void onPoint(Group g, PointMessage p, Output out) {
+        if (g == BATCH_GROUP) {
+            out.error("influxql node received a point on a batch edge");
+            return;
+        }
         if (transformation) {
-            if (g.reducer == null && !realize(g, p.point(), out)) {
-                return;
+            if (g.reducer == null) {
+                g.reducer = realize(p.point(), out::error);
+                if (g.reducer == null) {
+                    return;
+                }
             }
-            if (aggregate(g, p.point(), out)) {
-                emitPoint(g, out);
+            if (aggregate(g.reducer, p.point(), out::error)) {
+                emitPoint(g.name, g.groupTags, g.dims, g.groupId, g.time, g.reducer, out);
             }
             return;
         }
@@ -75,7 +106,7 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
             return;
         }
         if (g.reducer != null) {
-            emit(g, out);
+            emit(g.name, g.groupTags, g.dims, g.groupId, g.time, g.reducer, out);
         }
         g.started = true;
         g.name = p.name();
@@ -86,110 +117,179 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
 
     @Override
     protected void onBatch(Group g, BatchMessage b, Output out) {
-        g.name = b.name();
-        g.groupTags = b.groupTags();
-        g.time = b.time();
-        g.reducer = null;
-        g.batchSize = 0;
         if (transformation) {
+            Reducer reducer = null;
             List<Point> points = new ArrayList<>();
             for (Point bp : b.points()) {
-                if (g.reducer == null && !realize(g, bp, out)) {
+                if (reducer == null) {
+                    reducer = realize(bp, out::error);
+                    if (reducer == null) {
+                        continue;
+                    }
+                }
+                if (!aggregate(reducer, bp, out::error)) {
                     continue;
                 }
-                if (!aggregate(g, bp, out)) {
-                    continue;
-                }
-                List<ReducedPoint> r = g.reducer.emit();
+                List<ReducedPoint> r = reducer.emit();
                 if (r.size() == 1) {
                     ReducedPoint rp = r.get(0);
-                    points.add(new Point(b.name(), "", "", b.groupTags(), single(rp.value()), time(g, rp)));
+                    points.add(new Point(b.name(), "", "", b.groupTags(), single(rp.value()),
+                        time(b.time(), rp)));
                 }
             }
             out.emit(b.withPoints(points));
             return;
         }
+        Reduction r = new Reduction();
         for (Point bp : b.points()) {
-            if (g.reducer == null && !realize(g, bp, out)) {
-                continue;
-            }
-            aggregate(g, bp, out);
-            g.batchSize++;
+            r.add(bp);
         }
-        if (g.batchSize == 0 && !Reducers.isEmptyOk(method)) {
-            return;
-        }
-        if (g.reducer == null) {
-            Supplier<Reducer> s = create(FieldKind.FLOAT, out);
-            if (s == null) {
-                return;
-            }
-            g.reducer = s.get();
-        }
-        emit(g, out);
+        r.finish(b.name(), b.groupTags(), b.dims(), b.groupId(), b.time(), out);
     }
 
-    private void emit(Group g, Output out) {
+    @Override
+    protected void onAggregate(Group g, AggregatedBatch a, Output out) {
+        ((Reduction) a.reduction()).finish(a.name(), a.groupTags(), a.dims(), a.groupId(), a.time(), out);
+    }
+
+    /**
+     * One batch's reduction, point by point, exactly as the batch would be reduced whole: the reducer is realized
+     * from the first point carrying the field, and errors are kept in order and reported by the InfluxQL node when
+     * the batch is finished (a window feeding it must not count them as its own).
+     */
+    public final class Reduction implements AggregatedBatch.Reduction {
+        private Reducer reducer;
+        private int size;
+        private int points;
+        private List<String> errors;
+        private String failure;
+
+        public void add(Point p) {
+            points++;
+            if (failure != null) {
+                return;
+            }
+            if (reducer == null) {
+                reducer = realize(p, this::error);
+                if (reducer == null) {
+                    return;
+                }
+            }
+            try {
+                aggregate(reducer, p, this::error);
+            } catch (RuntimeException e) {
+                // As when the whole batch is reduced: the batch fails and nothing is emitted for it.
+                failure = String.valueOf(e.getMessage());
+                return;
+            }
+            size++;
+        }
+
+        @Override
+        public int points() {
+            return points;
+        }
+
+        private void error(String message) {
+            if (errors == null) {
+                errors = new ArrayList<>(2);
+            }
+            errors.add(message);
+        }
+
+        void finish(String name, Tags groupTags, Dimensions dims, String groupId, long time, Output out) {
+            if (errors != null) {
+                errors.forEach(out::error);
+            }
+            if (failure != null) {
+                out.error(failure);
+                return;
+            }
+            if (size == 0 && !Reducers.isEmptyOk(method)) {
+                return;
+            }
+            Reducer r = reducer;
+            if (r == null) {
+                Supplier<Reducer> s = create(FieldKind.FLOAT, out::error);
+                if (s == null) {
+                    return;
+                }
+                r = s.get();
+            }
+            emit(name, groupTags, dims, groupId, time, r, out);
+        }
+    }
+
+    private void emit(String name, Tags groupTags, Dimensions dims, String groupId, long time, Reducer reducer,
+                      Output out) {
         if (providesBatch) {
-            emitBatch(g, out);
+            emitBatch(name, groupTags, dims, groupId, time, reducer, out);
         } else {
-            emitPoint(g, out);
+            emitPoint(name, groupTags, dims, groupId, time, reducer, out);
         }
     }
 
     private void aggregateRealizing(Group g, Point p, Output out) {
-        if (g.reducer == null && !realize(g, p, out)) {
-            return;
+        if (g.reducer == null) {
+            g.reducer = realize(p, out::error);
+            if (g.reducer == null) {
+                return;
+            }
         }
-        aggregate(g, p, out);
+        aggregate(g.reducer, p, out::error);
     }
 
-    private boolean realize(Group g, Point p, Output out) {
+    private Reducer realize(Point p, Consumer<String> errors) {
         Object v = p.fields().get(field);
         if (v == null) {
-            out.error("failed to realize reduce context from fields: field \"" + field + "\" missing from point");
-            return false;
+            errors.accept("failed to realize reduce context from fields: field \"" + field
+                + "\" missing from point");
+            return null;
         }
-        Supplier<Reducer> s = create(FieldKind.of(v), out);
-        if (s == null) {
-            return false;
-        }
-        g.reducer = s.get();
-        return true;
+        Supplier<Reducer> s = create(FieldKind.of(v), errors);
+        return s == null ? null : s.get();
     }
 
-    private Supplier<Reducer> create(FieldKind kind, Output out) {
+    private Supplier<Reducer> create(FieldKind kind, Consumer<String> errors) {
         if (!Reducers.kinds(method).contains(kind)) {
-            out.error("invalid influxql func " + method + " with field " + field + ": cannot apply " + method
+            errors.accept("invalid influxql func " + method + " with field " + field + ": cannot apply " + method
                 + " to " + kind.goName() + " field");
             return null;
         }
         return Reducers.create(method, kind, args);
     }
 
-    private boolean aggregate(Group g, Point p, Output out) {
+    private boolean aggregate(Reducer reducer, Point p, Consumer<String> errors) {
         int i = p.fields().indexOf(field);
         if (i < 0) {
-            out.error("failed to aggregate point: field " + field + " missing from point cannot aggregate");
+            errors.accept("failed to aggregate point: field " + field + " missing from point cannot aggregate");
             return false;
         }
-        g.reducer.addField(i, p);
+        reducer.addField(i, p);
         return true;
     }
 
-    private long time(Group g, ReducedPoint rp) {
+    private long time(long groupTime, ReducedPoint rp) {
         if (pointTimes && rp.time() != ReducedPoint.ZERO_TIME) {
             return rp.time();
         }
-        return g.time;
+        return groupTime;
     }
 
     private Fields single(Object value) {
+        if (value instanceof Double d) {
+            return Fields.ofSortedUnsafe(asKey, FLOAT_TYPE, new long[] {Double.doubleToRawLongBits(d)}, null);
+        }
         return Fields.of(Map.of(as, value));
     }
 
-    private void emitPoint(Group g, Output out) {
-        List<ReducedPoint> r = g.reducer.emit();
+    /**
+     * The group id is the group's: the output keeps the group's name and dimension tags, so it is reused rather than
+     * built again for every result.
+     */
+    private void emitPoint(String name, Tags groupTags, Dimensions dims, String groupId, long groupTime,
+                           Reducer reducer, Output out) {
+        List<ReducedPoint> r = reducer.emit();
         if (r.size() != 1) {
             return;
         }
@@ -205,28 +305,29 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
                 fields = Fields.of(m);
             }
         } else {
-            tags = g.groupTags;
+            tags = groupTags;
             fields = single(rp.value());
         }
-        Point p = new Point(g.name, "", "", tags, fields, time(g, rp));
-        out.emit(PointMessage.of(p, g.first.dims()));
+        Point p = new Point(name, "", "", tags, fields, time(groupTime, rp));
+        out.emit(new PointMessage(p, dims, groupId));
     }
 
-    private void emitBatch(Group g, Output out) {
-        List<ReducedPoint> r = g.reducer.emit();
+    private void emitBatch(String name, Tags groupTags, Dimensions dims, String groupId, long groupTime,
+                           Reducer reducer, Output out) {
+        List<ReducedPoint> r = reducer.emit();
         List<Point> points = new ArrayList<>(r.size());
-        long max = g.time;
+        long max = groupTime;
         for (ReducedPoint rp : r) {
-            long t = time(g, rp);
-            Tags tags = g.groupTags;
+            long t = time(groupTime, rp);
+            Tags tags = groupTags;
             if (rp.selected() != null && !rp.selected().tags().isEmpty()) {
-                TreeMap<String, String> merged = g.groupTags.toMap();
+                TreeMap<String, String> merged = groupTags.toMap();
                 merged.putAll(rp.selected().tags().toMap());
                 tags = Tags.of(merged);
             }
-            points.add(new Point(g.name, "", "", tags, single(rp.value()), t));
+            points.add(new Point(name, "", "", tags, single(rp.value()), t));
             max = Math.max(max, t);
         }
-        out.emit(BatchMessage.of(g.name, g.groupTags, g.first.dims(), max, points));
+        out.emit(new BatchMessage(name, groupTags, dims, groupId, max, points));
     }
 }

@@ -1,7 +1,10 @@
 package kapacitor.runtime.operator;
 
 import kapacitor.model.Point;
+import kapacitor.model.Tags;
+import kapacitor.runtime.edge.AggregatedBatch;
 import kapacitor.runtime.edge.BarrierMessage;
+import kapacitor.runtime.edge.Dimensions;
 import kapacitor.runtime.edge.BatchMessage;
 import kapacitor.runtime.edge.Message;
 import kapacitor.runtime.edge.PointMessage;
@@ -37,8 +40,28 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
         this.everyCount = (int) everyCount;
     }
 
+    /** Set when the window feeds exactly one InfluxQL aggregate: windows then reduce as they fill. */
+    private java.util.function.Supplier<InfluxQLOperator.Reduction> reductions;
+
+    /**
+     * Whether this window's batches can be reduced as they fill with output identical to buffering them: a tumbling
+     * time window (period equal to every). Then each emitted batch is exactly the points added since the previous
+     * emission, less a leading run older than the window's start, which Kapacitor's purge would drop.
+     */
+    public boolean canAggregate() {
+        return period != 0 && every == period;
+    }
+
+    /** Feeds every window into a reduction of the node's only child instead of buffering its points. */
+    public void aggregateInto(java.util.function.Supplier<InfluxQLOperator.Reduction> reductions) {
+        if (!canAggregate()) {
+            throw new IllegalStateException("window cannot aggregate");
+        }
+        this.reductions = reductions;
+    }
+
     interface Window {
-        BatchMessage add(Point p);
+        Message add(Point p);
 
         /** What a barrier makes the window emit: the batch it closes, the barrier itself, or nothing (null). */
         Message barrier(BarrierMessage b);
@@ -56,14 +79,14 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
     @Override
     protected Window newGroup(Message first) {
         if (period != 0) {
-            return new ByTime(first, first.time());
+            return reductions != null ? new Reducing(first, first.time()) : new ByTime(first, first.time());
         }
         return new ByCount(first);
     }
 
     @Override
     protected void onPoint(Window w, PointMessage p, Output out) {
-        BatchMessage b = w.add(p.point());
+        Message b = w.add(p.point());
         if (b != null) {
             out.emit(b);
         }
@@ -74,28 +97,100 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
         out.error("window does not support batch data");
     }
 
-    private final class ByTime implements Window {
-        private final Message group;
+    /** A group's identity, copied from its first message so that message and its point are not kept. */
+    private abstract static class GroupOf {
+        final String name;
+        final Tags groupTags;
+        final Dimensions dims;
+        final String groupId;
+
+        GroupOf(Message first) {
+            this.name = first.name();
+            this.groupTags = first.groupTags();
+            this.dims = first.dims();
+            this.groupId = first.groupId();
+        }
+    }
+
+    private long firstEmit(long t) {
+        long nextEmit;
+        if (fillPeriod) {
+            nextEmit = t + period;
+            if (align) {
+                long first = nextEmit;
+                nextEmit = GoTime.truncate(nextEmit, every);
+                if (nextEmit <= first) {
+                    nextEmit += every;
+                }
+            }
+        } else {
+            nextEmit = t + every;
+            if (align) {
+                nextEmit = GoTime.truncate(nextEmit, every);
+            }
+        }
+        return nextEmit;
+    }
+
+    private long followingEmit(long t) {
+        long next = t + every;
+        return align ? GoTime.truncate(next, every) : next;
+    }
+
+    /** A tumbling time window reduced as it fills (see {@link #canAggregate()}). */
+    private final class Reducing extends GroupOf implements Window {
+        private InfluxQLOperator.Reduction reduction = reductions.get();
+        private long nextEmit;
+        /** No point kept since the last emission: points older than the window start are still being dropped. */
+        private boolean leading = true;
+
+        Reducing(Message first, long t) {
+            super(first);
+            nextEmit = firstEmit(t);
+        }
+
+        @Override
+        public Message add(Point p) {
+            Message out = null;
+            long t = p.time();
+            if (t >= nextEmit) {
+                out = close();
+                nextEmit = followingEmit(t);
+            }
+            if (leading && t < nextEmit - period) {
+                return out;
+            }
+            leading = false;
+            reduction.add(p);
+            return out;
+        }
+
+        @Override
+        public Message barrier(BarrierMessage b) {
+            long t = b.time();
+            if (t < nextEmit) {
+                return null;
+            }
+            Message out = close();
+            nextEmit = followingEmit(t);
+            return out;
+        }
+
+        private Message close() {
+            Message out = new AggregatedBatch(name, groupTags, dims, groupId, nextEmit, reduction);
+            reduction = reductions.get();
+            leading = true;
+            return out;
+        }
+    }
+
+    private final class ByTime extends GroupOf implements Window {
         private final ArrayDeque<Point> buf = new ArrayDeque<>();
         private long nextEmit;
 
         ByTime(Message group, long t) {
-            this.group = group;
-            if (fillPeriod) {
-                nextEmit = t + period;
-                if (align) {
-                    long first = nextEmit;
-                    nextEmit = GoTime.truncate(nextEmit, every);
-                    if (nextEmit <= first) {
-                        nextEmit += every;
-                    }
-                }
-            } else {
-                nextEmit = t + every;
-                if (align) {
-                    nextEmit = GoTime.truncate(nextEmit, every);
-                }
-            }
+            super(group);
+            nextEmit = firstEmit(t);
         }
 
         @Override
@@ -114,10 +209,7 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
             if (t >= nextEmit) {
                 purge(nextEmit - period, true);
                 out = batch(nextEmit);
-                nextEmit = t + every;
-                if (align) {
-                    nextEmit = GoTime.truncate(nextEmit, every);
-                }
+                nextEmit = followingEmit(t);
             }
             buf.addLast(p);
             return out;
@@ -136,10 +228,7 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
             }
             purge(nextEmit - period, true);
             BatchMessage out = batch(nextEmit);
-            nextEmit = t + every;
-            if (align) {
-                nextEmit = GoTime.truncate(nextEmit, every);
-            }
+            nextEmit = followingEmit(t);
             return out;
         }
 
@@ -156,19 +245,17 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
         }
 
         private BatchMessage batch(long tmax) {
-            return new BatchMessage(group.name(), group.groupTags(), group.dims(), group.groupId(), tmax,
-                new ArrayList<>(buf));
+            return new BatchMessage(name, groupTags, dims, groupId, tmax, new ArrayList<>(buf));
         }
     }
 
-    private final class ByCount implements Window {
-        private final Message group;
+    private final class ByCount extends GroupOf implements Window {
         private final ArrayDeque<Point> buf = new ArrayDeque<>();
         private long count;
         private long nextEmit;
 
         ByCount(Message group) {
-            this.group = group;
+            super(group);
             this.nextEmit = fillPeriod ? periodCount : everyCount;
         }
 
@@ -190,8 +277,7 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
             }
             nextEmit += everyCount;
             List<Point> points = new ArrayList<>(buf);
-            return new BatchMessage(group.name(), group.groupTags(), group.dims(), group.groupId(),
-                points.get(points.size() - 1).time(), points);
+            return new BatchMessage(name, groupTags, dims, groupId, points.get(points.size() - 1).time(), points);
         }
     }
 }
