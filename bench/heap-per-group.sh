@@ -12,7 +12,13 @@ J
 jcmd $S GC.run >/dev/null; sleep 1
 B=$(jcmd $S GC.heap_info | grep -o "used [0-9]*K" | head -1 | tr -dc 0-9)
 java -Xmx8g -cp target/kapacitord.jar kapacitor.tools.LoadTool --points ${POINTS:-5000000} --hosts ${HOSTS:-250000} --clients 4 --batch 5000 --max-seconds 300 | grep sent
-sleep 2; jcmd $S GC.run >/dev/null; sleep 1
+# The task may still be working through queued frames when the last write returns: wait until its input stops growing.
+prev=-1
+for _ in $(seq 1 300); do
+  c=$(curl -s http://127.0.0.1:9092/kapacitor/v1/tasks/bench | python3 -c "import json,sys; print(json.load(sys.stdin)['stats']['node-stats']['http_out4']['collected'])")
+  [ "$c" = "$prev" ] && break; prev=$c; sleep 1
+done
+jcmd $S GC.run >/dev/null; sleep 1
 A=$(jcmd $S GC.heap_info | grep -o "used [0-9]*K" | head -1 | tr -dc 0-9)
 curl -s http://127.0.0.1:9092/kapacitor/v1/tasks/bench | python3 -c "import json,sys; d=json.load(sys.stdin)['stats']['node-stats']; print({k: (v['working_cardinality'], v['emitted']) for k,v in d.items()})"
 python3 -c "print('live heap before %d KB, after %d KB, growth %.0f bytes per group (1M groups)' % ($B, $A, ($A-$B)*1024/1e6))"

@@ -16,7 +16,7 @@ if curl -s -o /dev/null http://127.0.0.1:9092/kapacitor/v1/ping; then
 fi
 DATA=$(mktemp -d)
 KAPACITOR_HTTP_BIND_ADDRESS=127.0.0.1:9092 KAPACITOR_DATA_DIR="$DATA" KAPACITOR_HTTP_LOG_ENABLED=false \
-  java -Xmx8g ${SERVER_OPTS:-} -jar target/kapacitord.jar > "$DATA/server.log" 2>&1 &
+  java -Xmx8g ${SERVER_OPTS:-} -jar "${JAR:-target/kapacitord.jar}" > "$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:9092/kapacitor/v1/ping && break; sleep 0.1; done

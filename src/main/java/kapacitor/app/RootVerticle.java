@@ -173,7 +173,8 @@ public final class RootVerticle extends VerticleBase {
         String idle = loaded.config().tree().path("task").path("group-idle-timeout").asText("0s");
         long groupIdleTimeout = kapacitor.util.Durations.parseNanos(idle);
         return new LocalTaskRunner(vertx, ingest, LocalTaskRunner.DEFAULT_MAX_IN_FLIGHT, List.of(),
-            HttpPostSettings.endpoints(loaded.config().tree()), influxdb, VertxClock::new, groupIdleTimeout);
+            HttpPostSettings.endpoints(loaded.config().tree()), influxdb, VertxClock::new, groupIdleTimeout)
+            .operatorChaining(loaded.config().tree().path("task").path("operator-chaining").asBoolean(false));
     }
 
     private List<ApiModule> modules() {

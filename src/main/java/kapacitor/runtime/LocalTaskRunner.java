@@ -46,6 +46,8 @@ public final class LocalTaskRunner implements TaskRunner {
     private final NodeServices services;
     private final Function<Vertx, TaskClock> clocks;
     private final long groupIdleTimeout;
+    /** {@code [task] operator-chaining}: tasks started from now on call their operators directly. */
+    private volatile boolean operatorChaining;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
     /** Replay copies by their address prefix (unique per copy, even for two replays with one id). */
@@ -183,7 +185,8 @@ public final class LocalTaskRunner implements TaskRunner {
     public Future<ReplayRun> startReplay(String replayId, TaskSpec spec) {
         String prefix = replayAddressPrefix(replayId, replaySeq.incrementAndGet());
         TaskInbox inbox = new TaskInbox(spec.id(), prefix + "in", REPLAY_IN_FLIGHT);
-        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks, groupIdleTimeout, prefix, replayId);
+        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks, groupIdleTimeout, prefix, replayId)
+            .operatorChaining(operatorChaining);
         ReplayRun run = new ReplayRun(replayId, prefix, spec, inbox, verticle);
         return vertx.deployVerticle(verticle).map(id -> {
             run.deploymentId = id;
@@ -192,13 +195,20 @@ public final class LocalTaskRunner implements TaskRunner {
         });
     }
 
+    /** Tasks started after this call chain their operators ({@link TaskVerticle#operatorChaining}). */
+    public LocalTaskRunner operatorChaining(boolean on) {
+        this.operatorChaining = on;
+        return this;
+    }
+
     @Override
     public Future<Void> start(TaskSpec spec) {
         if (running.containsKey(spec.id()) || !starting.add(spec.id())) {
             return Future.failedFuture("task " + spec.id() + " is already executing");
         }
         TaskInbox inbox = new TaskInbox(spec.id(), inboxAddress(spec.id()), maxInFlight);
-        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks, groupIdleTimeout);
+        TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks, groupIdleTimeout)
+            .operatorChaining(operatorChaining);
         return vertx.deployVerticle(verticle).<Void>map(id -> {
             running.put(spec.id(), new Running(spec, inbox, verticle, id,
                 new RoutingTable.Route(inbox, List.copyOf(spec.dbrps()), measurements(spec))));

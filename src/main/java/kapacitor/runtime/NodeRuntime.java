@@ -25,12 +25,18 @@ import java.util.Map;
 final class NodeRuntime implements Output {
     private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
 
-    /** An outgoing edge: the bus address of the child's consumer, its counts and the messages of this frame. */
+    /**
+     * An outgoing edge: the bus address of the child's consumer, its counts and the messages of this frame; or, when
+     * chained, the child itself, called at once for each message (no buffer, no bus hop).
+     */
     static final class OutEdge {
         final String address;
         final NodeDef child;
         final EdgeStats stats = new EdgeStats();
         List<Message> buffer = new ArrayList<>();
+        /** Set when the edge is chained: the child runtime and this node's index among its parents. */
+        NodeRuntime chained;
+        int chainedParent;
 
         OutEdge(String address, NodeDef child) {
             this.address = address;
@@ -85,7 +91,32 @@ final class NodeRuntime implements Output {
         execCount += messages.size();
     }
 
-    /** The source node's input: a frame's points, ungrouped, timed once for the frame. */
+    /**
+     * The source's input: a frame's points, ungrouped, timed once for the frame. The stream source only passes
+     * points on, so unless something watches it closely the whole frame goes to its children as it is, without a
+     * message per point; see {@link TaskVerticle}.
+     */
+    boolean passesFramesWhole() {
+        if (!(operator instanceof kapacitor.runtime.operator.StreamOperator) || tap != null) {
+            return false;
+        }
+        for (OutEdge e : outs) {
+            if (e.stats.tracksGroups()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Counts a frame this pass-through source hands on whole: {@code n} points in and out of every edge. */
+    void passedWhole(int n) {
+        for (OutEdge e : outs) {
+            e.stats.countPoints(n);
+        }
+        execCount += n;
+    }
+
+    /** A frame's points, ungrouped, timed once for the frame. */
     void processPoints(List<Point> points) {
         if (tap != null) {
             List<Message> ms = new ArrayList<>(points.size());
@@ -94,10 +125,26 @@ final class NodeRuntime implements Output {
         }
         long start = System.nanoTime();
         for (int i = 0; i < points.size(); i++) {
-            processUntimed(0, PointMessage.ungrouped(points.get(i)));
+            try {
+                operator.processPoint(points.get(i), this);
+            } catch (RuntimeException e) {
+                error(String.valueOf(e.getMessage()));
+            }
         }
         execNanos += System.nanoTime() - start;
         execCount += points.size();
+    }
+
+    /**
+     * A message from a chained parent, handled at once. Not timed on its own: the chain's head times the whole
+     * frame, so its avg_exec_time_ns includes the nodes chained after it (as Flink reports a chain).
+     */
+    void processChained(int parent, Message m) {
+        if (tap != null) {
+            tap.accept(List.of(m));
+        }
+        processUntimed(parent, m);
+        execCount++;
     }
 
     private void processUntimed(int parent, Message m) {
@@ -110,9 +157,14 @@ final class NodeRuntime implements Output {
 
     @Override
     public void emit(Message m) {
-        for (OutEdge e : outs) {
+        for (int i = 0; i < outs.size(); i++) {
+            OutEdge e = outs.get(i);
             e.stats.count(m);
-            e.buffer.add(m);
+            if (e.chained != null) {
+                e.chained.processChained(e.chainedParent, m);
+            } else {
+                e.buffer.add(m);
+            }
         }
     }
 
@@ -137,7 +189,8 @@ final class NodeRuntime implements Output {
                 frames.add(null);
             } else {
                 frames.add(new EdgeFrame(e.buffer));
-                e.buffer = new ArrayList<>();
+                // Sized as the last frame: frames of one task tend to be alike, and growing costs copies.
+                e.buffer = new ArrayList<>(Math.max(10, e.buffer.size()));
             }
         }
         return frames;

@@ -16,6 +16,7 @@ import kapacitor.runtime.edge.EdgeFrame;
 import kapacitor.runtime.edge.EdgeStats;
 import kapacitor.runtime.edge.Message;
 import kapacitor.runtime.edge.PointMessage;
+import kapacitor.runtime.edge.PointsFrame;
 import kapacitor.runtime.ingest.Frame;
 import kapacitor.runtime.ingest.TaskInbox;
 import kapacitor.runtime.operator.ContextAware;
@@ -59,6 +60,8 @@ public final class TaskVerticle extends VerticleBase {
     private final Map<NodeRuntime, GroupIdleExpiry> expiries = new HashMap<>();
     private TaskClock clock;
     private long expiryTimer = -1;
+    /** Opt-in ({@code [task] operator-chaining}): edges call the child directly instead of a bus hop per frame. */
+    private boolean chaining;
     private final EdgeStats sourceIn = new EdgeStats();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Context context;
@@ -106,6 +109,16 @@ public final class TaskVerticle extends VerticleBase {
         this.inbox = inbox;
         this.services = services.withTaskDbrps(spec.dbrps());
         this.clocks = clocks;
+    }
+
+    /**
+     * Chains the task's operators: each message goes straight to the child operator on this thread, depth first,
+     * with no per-frame buffer or bus message. Edges out of a from() node with a group idle expiry stay on the bus.
+     * Set before deployment.
+     */
+    public TaskVerticle operatorChaining(boolean on) {
+        this.chaining = on;
+        return this;
     }
 
     /** The bus address prefix of a live task: its inbox and edges. */
@@ -189,8 +202,12 @@ public final class TaskVerticle extends VerticleBase {
                 NodeRuntime child = nodes.get(c);
                 child.ins.add(out.stats);
                 int parent = c.parents().indexOf(r.def);
-                consumers.add(vertx.eventBus().<EdgeFrame>localConsumer(address,
-                    m -> onEdge(child, parent, m.body())));
+                if (chaining && !expiries.containsKey(r)) {
+                    out.chained = child;
+                    out.chainedParent = parent;
+                    continue;
+                }
+                consumers.add(vertx.eventBus().<Object>localConsumer(address, m -> onEdge(child, parent, m.body())));
             }
         }
         // Stats nodes watch an edge that exists only now that every edge is wired.
@@ -228,18 +245,47 @@ public final class TaskVerticle extends VerticleBase {
 
     private void onFrame(Frame frame) {
         try {
-            sourceIn.countPoints(frame.points().size());
-            source.processPoints(frame.points());
-            send(source);
+            List<Point> points = frame.points();
+            sourceIn.countPoints(points.size());
+            if (!source.passesFramesWhole()) {
+                source.processPoints(points);
+                flush(source);
+                return;
+            }
+            source.passedWhole(points.size());
+            for (NodeRuntime.OutEdge e : source.outs) {
+                if (e.chained != null) {
+                    e.chained.processPoints(points);
+                    flush(e.chained);
+                } else {
+                    pending++;
+                    vertx.eventBus().send(e.address, new PointsFrame(points), LOCAL);
+                }
+            }
         } finally {
             frame.inbox().done();
         }
     }
 
-    private void onEdge(NodeRuntime node, int parent, EdgeFrame frame) {
+    private void onEdge(NodeRuntime node, int parent, Object frame) {
         pending--;
-        node.processAll(parent, frame.messages());
-        send(node);
+        if (frame instanceof PointsFrame p) {
+            node.processPoints(p.points());
+        } else {
+            node.processAll(parent, ((EdgeFrame) frame).messages());
+        }
+        flush(node);
+    }
+
+    /** Sends what a node emitted; with chaining, what any node left on a bus edge (a chain may end in one). */
+    private void flush(NodeRuntime node) {
+        if (!chaining) {
+            send(node);
+            return;
+        }
+        for (NodeRuntime r : nodes.values()) {
+            send(r);
+        }
     }
 
     private NodeContext nodeContext(NodeRuntime node, TaskClock clock) {
@@ -267,7 +313,7 @@ public final class TaskVerticle extends VerticleBase {
                     } catch (RuntimeException e) {
                         node.error(String.valueOf(e.getMessage()));
                     }
-                    send(node);
+                    flush(node);
                 };
             }
 
@@ -320,7 +366,7 @@ public final class TaskVerticle extends VerticleBase {
             List<DeleteGroupMessage> expired = expiry.expire(now);
             if (!expired.isEmpty()) {
                 expired.forEach(node::emit);
-                send(node);
+                flush(node);
             }
         });
     }

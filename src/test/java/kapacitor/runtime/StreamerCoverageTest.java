@@ -206,7 +206,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * </pre>
  */
 class StreamerCoverageTest {
-    private final StreamerHarness h = new StreamerHarness();
+    private final StreamerHarness h = harness();
+
+    /** The runtime every case runs on; {@link StreamerCoverageChainedTest} runs them all with chained operators. */
+    StreamerHarness harness() {
+        return new StreamerHarness();
+    }
 
     @AfterEach
     void tearDown() throws Exception {

@@ -45,6 +45,12 @@ final class StreamerHarness implements AutoCloseable {
         runner = new LocalTaskRunner(vertx, router, LocalTaskRunner.DEFAULT_MAX_IN_FLIGHT, List.of(), endpoints);
     }
 
+    /** Tasks started from now on chain their operators ({@code [task] operator-chaining}). */
+    StreamerHarness chained() {
+        runner.operatorChaining(true);
+        return this;
+    }
+
     @Override
     public void close() throws Exception {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

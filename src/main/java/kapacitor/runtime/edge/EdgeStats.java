@@ -90,6 +90,11 @@ public final class EdgeStats {
         collected += n;
     }
 
+    /** True when a stats node needs this edge's per-group counts (every message must then be looked at). */
+    public boolean tracksGroups() {
+        return groups != null;
+    }
+
     /** Starts counting per group (from now on); a stats node calls this on the edge it watches. */
     public void trackGroups() {
         if (groups == null) {

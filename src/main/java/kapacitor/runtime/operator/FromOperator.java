@@ -48,7 +48,11 @@ public final class FromOperator implements Operator {
             out.error("from does not support batch data");
             return;
         }
-        Point p = pm.point();
+        processPoint(pm.point(), out);
+    }
+
+    @Override
+    public void processPoint(Point p, Output out) {
         if (!matches(p, out)) {
             return;
         }

@@ -14,6 +14,11 @@ public interface Operator {
         process(m, out);
     }
 
+    /** An ungrouped point straight from the task's input; sources may take it without a message around it. */
+    default void processPoint(kapacitor.model.Point p, Output out) {
+        process(kapacitor.runtime.edge.PointMessage.ungrouped(p), out);
+    }
+
     /** Statistics of the node beyond Kapacitor's common ones (e.g. points_written). */
     default java.util.Map<String, Long> stats() {
         return java.util.Map.of();
