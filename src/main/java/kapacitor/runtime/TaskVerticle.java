@@ -232,7 +232,7 @@ public final class TaskVerticle extends VerticleBase {
                 NodeRuntime child = nodes.get(r.def.children().get(0));
                 if (child.operator instanceof InfluxQLOperator q && q.reducesBatches()
                     && child.def.parents().size() == 1) {
-                    w.aggregateInto(q::newReduction);
+                    w.aggregateInto(q);
                 }
             }
         }

@@ -64,11 +64,6 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
         return !transformation;
     }
 
-    /** A fresh reduction of one batch, fed point by point (by {@link #onBatch} or by a window that fuses it). */
-    public Reduction newReduction() {
-        return new Reduction();
-    }
-
     @Override
     protected Group newGroup(Message first) {
         if (first instanceof BatchMessage || first instanceof AggregatedBatch) {
@@ -142,48 +137,58 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
         }
         Reduction r = new Reduction();
         for (Point bp : b.points()) {
-            r.add(bp);
+            add(r, bp);
         }
-        r.finish(b.name(), b.groupTags(), b.dims(), b.groupId(), b.time(), out);
+        finish(r, b.name(), b.groupTags(), b.dims(), b.groupId(), b.time(), out);
     }
 
     @Override
     protected void onAggregate(Group g, AggregatedBatch a, Output out) {
-        ((Reduction) a.reduction()).finish(a.name(), a.groupTags(), a.dims(), a.groupId(), a.time(), out);
+        finish((Reduction) a.reduction(), a.name(), a.groupTags(), a.dims(), a.groupId(), a.time(), out);
     }
 
     /**
-     * One batch's reduction, point by point, exactly as the batch would be reduced whole: the reducer is realized
-     * from the first point carrying the field, and errors are kept in order and reported by the InfluxQL node when
-     * the batch is finished (a window feeding it must not count them as its own).
+     * Adds a point to a batch's reduction, exactly as reducing the whole batch would: the reducer is realized from
+     * the first point carrying the field; errors are kept in order and reported by this node when the batch is
+     * finished (a window feeding it must not count them as its own).
      */
-    public final class Reduction implements AggregatedBatch.Reduction {
+    public void add(Reduction r, Point p) {
+        r.points++;
+        if (r.failed) {
+            return;
+        }
+        if (r.reducer == null) {
+            r.reducer = realize(p, r::error);
+            if (r.reducer == null) {
+                return;
+            }
+        }
+        int i = p.fields().indexOf(field);
+        if (i < 0) {
+            r.error("failed to aggregate point: field " + field + " missing from point cannot aggregate");
+        } else {
+            try {
+                r.reducer.addField(i, p);
+            } catch (RuntimeException e) {
+                // As when the whole batch is reduced: the batch fails and nothing is emitted for it.
+                r.error(String.valueOf(e.getMessage()));
+                r.failed = true;
+                return;
+            }
+        }
+        r.size++;
+    }
+
+    /**
+     * One batch's running reduction. Kept per group by a window that feeds this node, so it is small: no reference
+     * to the node, errors only when there are some.
+     */
+    public static final class Reduction implements AggregatedBatch.Reduction {
         private Reducer reducer;
         private int size;
         private int points;
+        private boolean failed;
         private List<String> errors;
-        private String failure;
-
-        public void add(Point p) {
-            points++;
-            if (failure != null) {
-                return;
-            }
-            if (reducer == null) {
-                reducer = realize(p, this::error);
-                if (reducer == null) {
-                    return;
-                }
-            }
-            try {
-                aggregate(reducer, p, this::error);
-            } catch (RuntimeException e) {
-                // As when the whole batch is reduced: the batch fails and nothing is emitted for it.
-                failure = String.valueOf(e.getMessage());
-                return;
-            }
-            size++;
-        }
 
         @Override
         public int points() {
@@ -196,28 +201,28 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
             }
             errors.add(message);
         }
+    }
 
-        void finish(String name, Tags groupTags, Dimensions dims, String groupId, long time, Output out) {
-            if (errors != null) {
-                errors.forEach(out::error);
-            }
-            if (failure != null) {
-                out.error(failure);
-                return;
-            }
-            if (size == 0 && !Reducers.isEmptyOk(method)) {
-                return;
-            }
-            Reducer r = reducer;
-            if (r == null) {
-                Supplier<Reducer> s = create(FieldKind.FLOAT, out::error);
-                if (s == null) {
-                    return;
-                }
-                r = s.get();
-            }
-            emit(name, groupTags, dims, groupId, time, r, out);
+    private void finish(Reduction red, String name, Tags groupTags, Dimensions dims, String groupId, long time,
+                        Output out) {
+        if (red.errors != null) {
+            red.errors.forEach(out::error);
         }
+        if (red.failed) {
+            return;
+        }
+        if (red.size == 0 && !Reducers.isEmptyOk(method)) {
+            return;
+        }
+        Reducer r = red.reducer;
+        if (r == null) {
+            Supplier<Reducer> s = create(FieldKind.FLOAT, out::error);
+            if (s == null) {
+                return;
+            }
+            r = s.get();
+        }
+        emit(name, groupTags, dims, groupId, time, r, out);
     }
 
     private void emit(String name, Tags groupTags, Dimensions dims, String groupId, long time, Reducer reducer,

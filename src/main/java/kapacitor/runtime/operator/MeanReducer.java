@@ -12,8 +12,8 @@ import java.util.List;
  */
 final class MeanReducer implements Reducer {
     private final boolean integer;
-    private double sum;
-    private long intSum;
+    /** The running sum: a double's bits, or the int64 sum for integer fields (one field: one per window per group). */
+    private long sum;
     private long count;
 
     MeanReducer(boolean integer) {
@@ -26,9 +26,9 @@ final class MeanReducer implements Reducer {
             throw new IllegalArgumentException("mean of field values of different types: " + value);
         }
         if (integer) {
-            intSum += (Long) value;
+            sum += (Long) value;
         } else {
-            sum += (Double) value;
+            sum = Double.doubleToRawLongBits(Double.longBitsToDouble(sum) + (Double) value);
         }
         count++;
     }
@@ -42,9 +42,9 @@ final class MeanReducer implements Reducer {
             return;
         }
         if (integer) {
-            intSum += f.longAt(index);
+            sum += f.longAt(index);
         } else {
-            sum += f.doubleAt(index);
+            sum = Double.doubleToRawLongBits(Double.longBitsToDouble(sum) + f.doubleAt(index));
         }
         count++;
     }
@@ -52,6 +52,6 @@ final class MeanReducer implements Reducer {
     @Override
     public List<ReducedPoint> emit() {
         return count == 0 ? List.of() : List.of(new ReducedPoint(ReducedPoint.ZERO_TIME,
-            (integer ? (double) intSum : sum) / count, null));
+            (integer ? (double) sum : Double.longBitsToDouble(sum)) / count, null));
     }
 }

@@ -41,7 +41,7 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
     }
 
     /** Set when the window feeds exactly one InfluxQL aggregate: windows then reduce as they fill. */
-    private java.util.function.Supplier<InfluxQLOperator.Reduction> reductions;
+    private InfluxQLOperator reducer;
 
     /**
      * Whether this window's batches can be reduced as they fill with output identical to buffering them: a tumbling
@@ -53,11 +53,11 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
     }
 
     /** Feeds every window into a reduction of the node's only child instead of buffering its points. */
-    public void aggregateInto(java.util.function.Supplier<InfluxQLOperator.Reduction> reductions) {
+    public void aggregateInto(InfluxQLOperator reducer) {
         if (!canAggregate()) {
             throw new IllegalStateException("window cannot aggregate");
         }
-        this.reductions = reductions;
+        this.reducer = reducer;
     }
 
     interface Window {
@@ -79,7 +79,7 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
     @Override
     protected Window newGroup(Message first) {
         if (period != 0) {
-            return reductions != null ? new Reducing(first, first.time()) : new ByTime(first, first.time());
+            return reducer != null ? new Reducing(first, first.time()) : new ByTime(first, first.time());
         }
         return new ByCount(first);
     }
@@ -139,7 +139,7 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
 
     /** A tumbling time window reduced as it fills (see {@link #canAggregate()}). */
     private final class Reducing extends GroupOf implements Window {
-        private InfluxQLOperator.Reduction reduction = reductions.get();
+        private InfluxQLOperator.Reduction reduction = new InfluxQLOperator.Reduction();
         private long nextEmit;
         /** No point kept since the last emission: points older than the window start are still being dropped. */
         private boolean leading = true;
@@ -161,7 +161,7 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
                 return out;
             }
             leading = false;
-            reduction.add(p);
+            reducer.add(reduction, p);
             return out;
         }
 
@@ -178,7 +178,7 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
 
         private Message close() {
             Message out = new AggregatedBatch(name, groupTags, dims, groupId, nextEmit, reduction);
-            reduction = reductions.get();
+            reduction = new InfluxQLOperator.Reduction();
             leading = true;
             return out;
         }

@@ -43,7 +43,7 @@ class WindowAggregationTest {
             window = new WindowOperator(period, period, align, fillPeriod, 0, 0);
             reducer = new InfluxQLOperator(method, "value", method, List.of(), false, false);
             if (fuse) {
-                window.aggregateInto(reducer::newReduction);
+                window.aggregateInto(reducer);
             }
         }
 
