@@ -9,8 +9,9 @@ curl -s -o /dev/null -XPOST http://127.0.0.1:9092/kapacitor/v1/tasks -d @- <<'J'
 {"id":"bench","type":"stream","status":"enabled","dbrps":[{"db":"telegraf","rp":"autogen"}],
  "script":"stream|from().measurement('cpu').groupBy('host','cpu')|window().period(10s).every(10s)|mean('usage_idle')|httpOut('m')"}
 J
-jcmd $S GC.run >/dev/null; sleep 1
-B=$(jcmd $S GC.heap_info | grep -o "used [0-9]*K" | head -1 | tr -dc 0-9)
+# Live bytes as a forced full GC's class histogram counts them (GC.heap_info's "used" may still include garbage).
+live() { jmap -histo:live $S | tail -1 | awk '{print int($3/1024)}'; }
+B=$(live)
 java -Xmx8g -cp target/kapacitord.jar kapacitor.tools.LoadTool --points ${POINTS:-5000000} --hosts ${HOSTS:-250000} --clients 4 --batch 5000 --max-seconds 300 | grep sent
 # The task may still be working through queued frames when the last write returns: wait until its input stops growing.
 prev=-1
@@ -18,8 +19,7 @@ for _ in $(seq 1 300); do
   c=$(curl -s http://127.0.0.1:9092/kapacitor/v1/tasks/bench | python3 -c "import json,sys; print(json.load(sys.stdin)['stats']['node-stats']['http_out4']['collected'])")
   [ "$c" = "$prev" ] && break; prev=$c; sleep 1
 done
-jcmd $S GC.run >/dev/null; sleep 1
-A=$(jcmd $S GC.heap_info | grep -o "used [0-9]*K" | head -1 | tr -dc 0-9)
+A=$(live)
 curl -s http://127.0.0.1:9092/kapacitor/v1/tasks/bench | python3 -c "import json,sys; d=json.load(sys.stdin)['stats']['node-stats']; print({k: (v['working_cardinality'], v['emitted']) for k,v in d.items()})"
 python3 -c "print('live heap before %d KB, after %d KB, growth %.0f bytes per group (1M groups)' % ($B, $A, ($A-$B)*1024/1e6))"
 [ -n "$HISTO" ] && jmap -histo:live $S | head -${HISTO} 
