@@ -3,7 +3,7 @@ package kapacitor.lineprotocol;
 import java.nio.charset.StandardCharsets;
 
 /** The canonical benchmark lines of /work/shared/bench/WORKLOAD.md, generated deterministically. */
-final class CanonicalWorkload {
+public final class CanonicalWorkload {
     private CanonicalWorkload() {
     }
 
@@ -14,7 +14,7 @@ final class CanonicalWorkload {
     }
 
     /** Lines {@code 0 .. n-1} for {@code hosts} hosts, each ending in '\n'. */
-    static byte[] lines(int n, int hosts) {
+    public static byte[] lines(int n, int hosts) {
         int series = hosts * 4;
         int width = Math.max(4, Integer.toString(hosts - 1).length());
         StringBuilder sb = new StringBuilder(n * 84);
