@@ -13,9 +13,24 @@ public final class Tags {
 
     private final String[] kv;
     private int hash;
+    /**
+     * The runtime's per-series memo (group ids by dimensions): parsers hand out one Tags per series, so every task
+     * grouping the series asks once per point at most. Written without locks by any task thread: it only ever
+     * holds immutable objects with final fields, so a reader sees a complete old or new memo.
+     */
+    private Object memo;
 
     private Tags(String[] kv) {
         this.kv = kv;
+    }
+
+    /** The runtime's memo for this tag set, or null. */
+    public Object memo() {
+        return memo;
+    }
+
+    public void memo(Object m) {
+        memo = m;
     }
 
     /** Wraps an array already sorted by key with no duplicate keys; the caller hands over ownership. */

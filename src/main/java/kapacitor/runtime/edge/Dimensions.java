@@ -11,8 +11,20 @@ import java.util.List;
 public record Dimensions(boolean byName, List<String> tagNames) {
     public static final Dimensions NONE = new Dimensions(false, List.of());
 
+    private static final java.util.concurrent.ConcurrentHashMap<Dimensions, Dimensions> INTERNED =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
     public Dimensions {
         tagNames = List.copyOf(tagNames);
+    }
+
+    /**
+     * The one shared instance equal to {@code d}, so group-id memos compare dimensions by identity. Only the fixed
+     * dimensions of scripts are interned: a handful per server.
+     */
+    public static Dimensions intern(Dimensions d) {
+        Dimensions prior = INTERNED.putIfAbsent(d, d);
+        return prior == null ? d : prior;
     }
 
     /** Kapacitor's group id: {@code name\n} when grouped by name, then {@code k=v} pairs joined by commas. */

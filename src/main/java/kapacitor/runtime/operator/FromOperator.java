@@ -34,7 +34,7 @@ public final class FromOperator implements Operator {
         this.round = round;
         this.byName = byName;
         this.tagNames = TagNames.of(groupBy, List.of());
-        this.fixedDims = tagNames.all() ? null : new Dimensions(byName, tagNames.names());
+        this.fixedDims = tagNames.all() ? null : Dimensions.intern(new Dimensions(byName, tagNames.names()));
         this.groupIds = fixedDims == null ? null : new GroupIdCache(fixedDims);
     }
 
