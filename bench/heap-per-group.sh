@@ -13,12 +13,18 @@ J
 live() { jmap -histo:live $S | tail -1 | awk '{print int($3/1024)}'; }
 B=$(live)
 java -Xmx8g -cp target/kapacitord.jar kapacitor.tools.LoadTool --points ${POINTS:-5000000} --hosts ${HOSTS:-250000} --clients 4 --batch 5000 --max-seconds 300 | grep sent
-# The task may still be working through queued frames when the last write returns: wait until its input stops growing.
-prev=-1
-for _ in $(seq 1 300); do
-  c=$(curl -s http://127.0.0.1:9092/kapacitor/v1/tasks/bench | python3 -c "import json,sys; print(json.load(sys.stdin)['stats']['node-stats']['http_out4']['collected'])")
-  [ "$c" = "$prev" ] && break; prev=$c; sleep 1
-done
+# The task may still be working through queued frames when the last write returns: wait until every point went
+# through the window and every window result reached httpOut.
+python3 - <<'PY'
+import json, time, urllib.request
+while True:
+    ns = json.load(urllib.request.urlopen("http://127.0.0.1:9092/kapacitor/v1/tasks/bench"))["stats"]["node-stats"]
+    if (ns["window2"]["collected"] == ns["stream0"]["collected"] and
+            ns["http_out4"]["collected"] == ns["mean3"]["emitted"] == ns["window2"]["emitted"] and
+            ns["mean3"]["collected"] == ns["window2"]["emitted"]):
+        break
+    time.sleep(1)
+PY
 A=$(live)
 curl -s http://127.0.0.1:9092/kapacitor/v1/tasks/bench | python3 -c "import json,sys; d=json.load(sys.stdin)['stats']['node-stats']; print({k: (v['working_cardinality'], v['emitted']) for k,v in d.items()})"
 python3 -c "print('live heap before %d KB, after %d KB, growth %.0f bytes per group (1M groups)' % ($B, $A, ($A-$B)*1024/1e6))"
