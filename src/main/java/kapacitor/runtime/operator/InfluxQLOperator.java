@@ -183,7 +183,7 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
      * One batch's running reduction. Kept per group by a window that feeds this node, so it is small: no reference
      * to the node, errors only when there are some.
      */
-    public static final class Reduction implements AggregatedBatch.Reduction {
+    public static class Reduction implements AggregatedBatch.Reduction {
         private Reducer reducer;
         private int size;
         private int points;
@@ -193,6 +193,25 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
         @Override
         public int points() {
             return points;
+        }
+
+        /**
+         * Moves what was reduced so far into a new Reduction (sent on with the closed window) and starts empty, so a
+         * window can be its own running reduction: one object per group instead of two.
+         */
+        Reduction handOff() {
+            Reduction r = new Reduction();
+            r.reducer = reducer;
+            r.size = size;
+            r.points = points;
+            r.failed = failed;
+            r.errors = errors;
+            reducer = null;
+            size = 0;
+            points = 0;
+            failed = false;
+            errors = null;
+            return r;
         }
 
         private void error(String message) {

@@ -41,7 +41,7 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
     }
 
     /** Set when the window feeds exactly one InfluxQL aggregate: windows then reduce as they fill. */
-    private InfluxQLOperator reducer;
+    private InfluxQLOperator aggregate;
 
     /**
      * Whether this window's batches can be reduced as they fill with output identical to buffering them: a tumbling
@@ -53,11 +53,11 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
     }
 
     /** Feeds every window into a reduction of the node's only child instead of buffering its points. */
-    public void aggregateInto(InfluxQLOperator reducer) {
+    public void aggregateInto(InfluxQLOperator aggregate) {
         if (!canAggregate()) {
             throw new IllegalStateException("window cannot aggregate");
         }
-        this.reducer = reducer;
+        this.aggregate = aggregate;
     }
 
     interface Window {
@@ -79,7 +79,7 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
     @Override
     protected Window newGroup(Message first) {
         if (period != 0) {
-            return reducer != null ? new Reducing(first, first.time()) : new ByTime(first, first.time());
+            return aggregate != null ? new Reducing(first, first.time()) : new ByTime(first, first.time());
         }
         return new ByCount(first);
     }
@@ -137,15 +137,24 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
         return align ? GoTime.truncate(next, every) : next;
     }
 
-    /** A tumbling time window reduced as it fills (see {@link #canAggregate()}). */
-    private final class Reducing extends GroupOf implements Window {
-        private InfluxQLOperator.Reduction reduction = new InfluxQLOperator.Reduction();
+    /**
+     * A tumbling time window reduced as it fills (see {@link #canAggregate()}); it is itself the running reduction,
+     * so a group costs one object here.
+     */
+    private final class Reducing extends InfluxQLOperator.Reduction implements Window {
+        private final String name;
+        private final Tags groupTags;
+        private final Dimensions dims;
+        private final String groupId;
         private long nextEmit;
         /** No point kept since the last emission: points older than the window start are still being dropped. */
         private boolean leading = true;
 
         Reducing(Message first, long t) {
-            super(first);
+            name = first.name();
+            groupTags = first.groupTags();
+            dims = first.dims();
+            groupId = first.groupId();
             nextEmit = firstEmit(t);
         }
 
@@ -161,7 +170,7 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
                 return out;
             }
             leading = false;
-            reducer.add(reduction, p);
+            aggregate.add(this, p);
             return out;
         }
 
@@ -177,10 +186,8 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
         }
 
         private Message close() {
-            Message out = new AggregatedBatch(name, groupTags, dims, groupId, nextEmit, reduction);
-            reduction = new InfluxQLOperator.Reduction();
             leading = true;
-            return out;
+            return new AggregatedBatch(name, groupTags, dims, groupId, nextEmit, handOff());
         }
     }
 
