@@ -72,14 +72,24 @@ final class TaskViews {
 
     /** Kapacitor's convertTask. */
     Future<Map<String, Object>> task(TaskDoc t, boolean formatted, boolean labels) {
-        boolean executing = runner.isExecuting(t.id);
-        String error = t.error;
-        Pipeline pipeline = null;
+        Pipeline pipeline;
         try {
             pipeline = compiler.compileTask(t.script, t.type, t.vars);
         } catch (IllegalArgumentException e) {
-            error = e.getMessage();
+            return task(t, null, e.getMessage(), formatted, labels);
         }
+        return task(t, pipeline, formatted, labels);
+    }
+
+    /** Kapacitor's convertTask of a task whose script compiled to {@code pipeline} (the caller just compiled it). */
+    Future<Map<String, Object>> task(TaskDoc t, Pipeline pipeline, boolean formatted, boolean labels) {
+        return task(t, pipeline, t.error, formatted, labels);
+    }
+
+    /** {@code pipeline} null: the script did not compile, and {@code error} says why. */
+    private Future<Map<String, Object>> task(TaskDoc t, Pipeline pipeline, String error, boolean formatted,
+                                             boolean labels) {
+        boolean executing = runner.isExecuting(t.id);
         Future<TaskStats> stats = pipeline != null && executing ? runner.stats(t.id) : Future.succeededFuture();
         Pipeline compiled = pipeline;
         String shownError = error;

@@ -187,6 +187,48 @@ class TaskRoutesTest {
         assertEquals("disabled", get(TASKS + "/dup").json().getString("status"));
     }
 
+    /** Kapacitor looks the id up first: an existing task is the answer whatever else is wrong with the request. */
+    @Test
+    void anExistingIdWinsOverTheRequestsOtherFaults() {
+        assertEquals(200, post(task("dup", TICK, "disabled")).status());
+        assertError(post(task("dup", "", "enabled")), 400, "task dup already exists");
+        assertError(post(task("dup", "stream\n    |from(\n", "enabled")), 400, "task dup already exists");
+        assertError(post(task("dup", "var x = 5\n", "enabled")), 400, "task dup already exists");
+        assertError(post(task("dup", TICK, "enabled").put("dbrps", new JsonArray())), 400,
+            "task dup already exists");
+        assertError(post(task("dup", TICK, "enabled").put("template-id", "nope")), 400, "task dup already exists");
+        assertError(post(task("other", TICK, "enabled").put("template-id", "nope")), 400,
+            "unknown template nope: err: no template exists");
+        assertTrue(runner.starts().isEmpty());
+    }
+
+    @Test
+    void concurrentCreatesOfOneIdStoreAndStartItOnce() {
+        List<io.vertx.core.Future<Http.Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(http.post(TASKS, task("race", TICK, "enabled")));
+        }
+        int created = 0;
+        for (io.vertx.core.Future<Http.Response> answer : answers) {
+            Http.Response r = await(answer);
+            if (r.status() == 200) {
+                created++;
+            } else {
+                assertError(r, 400, "task race already exists");
+            }
+        }
+        assertEquals(1, created);
+        assertEquals(1, runner.starts().size());
+        assertEquals(1, get(TASKS).json().getJsonArray("tasks").size());
+    }
+
+    @Test
+    void anEnabledTaskIsAnsweredAsAGetShowsIt() {
+        Http.Response created = post(task("shown", TICK, "enabled"));
+        assertEquals(200, created.status(), created.text());
+        assertEquals(get(TASKS + "/shown").json(), created.json());
+    }
+
     @Test
     void missingTaskIs404() {
         assertError(get(TASKS + "/nope"), 404, "no task exists");
