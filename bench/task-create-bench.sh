@@ -4,7 +4,7 @@
 # stream tasks (POST /kapacitor/v1/tasks, status "enabled", distinct ids) once with one keep-alive client and once
 # with CLIENTS concurrent keep-alive clients (each pass on a fresh server and data dir), and prints the wall seconds
 # of each pass. KAPACITOR_STORAGE_URL=postgresql://... runs it against PostgreSQL instead (the tasks table is
-# emptied before each pass). LOG_GREP=PATTERN prints the server log lines matching PATTERN after each pass. Build first: mvn -B -q package -DskipTests
+# emptied before each pass). JAR=path runs another build. LOG_GREP=PATTERN prints the server log lines matching PATTERN after each pass. Build first: mvn -B -q package -DskipTests
 #   TASKS=1000 CLIENTS=8 bench/task-create-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +39,7 @@ trap stop_server EXIT
 start_server() {
   DATA=$(mktemp -d)
   KAPACITOR_HTTP_BIND_ADDRESS=127.0.0.1:$PORT KAPACITOR_DATA_DIR="$DATA" KAPACITOR_HTTP_LOG_ENABLED=false \
-    java ${SERVER_OPTS:-} -jar target/kapacitord.jar > "$DATA/server.log" 2>&1 &
+    java ${SERVER_OPTS:-} -jar "${JAR:-target/kapacitord.jar}" > "$DATA/server.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 300); do
     curl -s -o /dev/null "$URL/kapacitor/v1/ping" && return 0
@@ -104,10 +104,17 @@ clear_pg() {
   fi
 }
 
+# CPU seconds the server used so far (user + system, all threads: JIT and GC included).
+server_cpu() {
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$SERVER/stat"
+}
+
 for clients in 1 "$CLIENTS"; do
   clear_pg
   start_server
+  before=$(server_cpu)
   create_tasks "$clients"
+  echo "  server CPU during the pass: $(awk -v a="$before" -v b="$(server_cpu)" 'BEGIN {printf "%.2f", b - a}') s"
   check_tasks
   stop_server
 done
