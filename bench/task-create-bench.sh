@@ -3,8 +3,8 @@
 # the 9092 the stream bench uses) with the embedded store in a throw-away data dir, then defines and enables TASKS
 # stream tasks (POST /kapacitor/v1/tasks, status "enabled", distinct ids) once with one keep-alive client and once
 # with CLIENTS concurrent keep-alive clients (each pass on a fresh server and data dir), and prints the wall seconds
-# of each pass. KAPACITOR_STORAGE_URL=postgresql://... runs it against PostgreSQL instead (the tasks table is
-# emptied before each pass). JAR=path runs another build. LOG_GREP=PATTERN prints the server log lines matching PATTERN after each pass. Build first: mvn -B -q package -DskipTests
+# and the server's CPU seconds of each pass. PG_URL=postgresql://user@host:port/db runs it against PostgreSQL
+# instead, in the schema task_create_bench of that database (dropped before each pass and at the end). JAR=path runs another build. LOG_GREP=PATTERN prints the server log lines matching PATTERN after each pass. Build first: mvn -B -q package -DskipTests
 #   TASKS=1000 CLIENTS=8 bench/task-create-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +38,9 @@ trap stop_server EXIT
 
 start_server() {
   DATA=$(mktemp -d)
+  if [ -n "${PG_URL:-}" ]; then
+    export KAPACITOR_STORAGE_URL="$PG_URL?schema=$PG_SCHEMA"
+  fi
   KAPACITOR_HTTP_BIND_ADDRESS=127.0.0.1:$PORT KAPACITOR_DATA_DIR="$DATA" KAPACITOR_HTTP_LOG_ENABLED=false \
     java ${SERVER_OPTS:-} -jar "${JAR:-target/kapacitord.jar}" > "$DATA/server.log" 2>&1 &
   SERVER=$!
@@ -98,9 +101,10 @@ if len(d["tasks"]) != n or running != n:
 PY
 }
 
+PG_SCHEMA=task_create_bench
 clear_pg() {
-  if [[ "${KAPACITOR_STORAGE_URL:-}" == postgres* ]]; then
-    psql "$KAPACITOR_STORAGE_URL" -q -c "DELETE FROM tasks" > /dev/null
+  if [ -n "${PG_URL:-}" ]; then
+    psql "$PG_URL" -q -c "DROP SCHEMA IF EXISTS $PG_SCHEMA CASCADE" > /dev/null 2>&1
   fi
 }
 
@@ -118,3 +122,4 @@ for clients in 1 "$CLIENTS"; do
   check_tasks
   stop_server
 done
+clear_pg

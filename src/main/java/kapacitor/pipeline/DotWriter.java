@@ -38,12 +38,12 @@ public final class DotWriter {
         return b.append('}').toString();
     }
 
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
     /**
      * {@code %.2f}. Throughput is a count of points, a whole number, written without java.util.Formatter, which
      * costs more than the rest of the DOT (and its JIT compile on a fresh server).
      */
-    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
-
     static String twoDecimals(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15 && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO) {
             return (long) v + ".00";

@@ -91,19 +91,17 @@ final class TaskViews {
                                              boolean labels) {
         boolean executing = runner.isExecuting(t.id);
         Future<TaskStats> stats = pipeline != null && executing ? runner.stats(t.id) : Future.succeededFuture();
-        Pipeline compiled = pipeline;
-        String shownError = error;
         return stats.transform(ar -> {
             String dot = "";
             Map<String, Object> statsJson = new LinkedHashMap<>();
-            if (compiled != null) {
+            if (pipeline != null) {
                 if (executing && ar.succeeded()) {
                     dot = labels ? ar.result().dotLabels() : ar.result().dotAttributes();
                     statsJson = ar.result().stats();
                 } else if (executing) {
                     LOG.error("msg=\"failed to retrieve stats for task\" task={}", t.id, ar.cause());
                 } else {
-                    dot = compiled.dot(t.id);
+                    dot = pipeline.dot(t.id);
                 }
             }
             Map<String, Object> out = new LinkedHashMap<>();
@@ -117,7 +115,7 @@ final class TaskViews {
             out.put("dot", dot);
             out.put("status", t.status);
             out.put("executing", executing);
-            out.put("error", shownError);
+            out.put("error", error);
             out.put("stats", statsJson);
             out.put("created", t.created);
             out.put("modified", t.modified);
