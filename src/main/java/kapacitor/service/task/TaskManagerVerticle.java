@@ -108,8 +108,8 @@ public final class TaskManagerVerticle extends VerticleBase {
 
     // ---- create ----
 
-    /** A create request that passed every check: the task to store and the pipeline it compiled to. */
-    private record NewTask(TaskDoc task, Pipeline pipeline) {
+    /** A create request that passed every check: the task to store, its parsed script and its pipeline. */
+    private record NewTask(TaskDoc task, ScriptCompiler.ScriptInfo script, Pipeline pipeline) {
     }
 
     /**
@@ -174,7 +174,7 @@ public final class TaskManagerVerticle extends VerticleBase {
         t.vars = vars(o);
         ScriptCompiler.ScriptInfo info = inspect(t.script);
         t.type = typeOf(info);
-        Pipeline pipeline = compileOrFail(t);
+        Pipeline pipeline = compileOrFail(t, info);
         String now = GoJson.now();
         t.created = now;
         t.modified = now;
@@ -190,12 +190,12 @@ public final class TaskManagerVerticle extends VerticleBase {
         if (!info.dbrps().isEmpty()) {
             t.dbrps = new ArrayList<>(info.dbrps());
         }
-        return new NewTask(t, pipeline);
+        return new NewTask(t, info, pipeline);
     }
 
     /**
      * Stores and starts the task, then answers with it as stored (the inserted row, which a successful start leaves
-     * as it is), compiled once for the runner and the answer.
+     * as it is). The script was parsed and compiled once, for the checks, the runner and the answer.
      */
     private Future<TaskCommands.JsonReply> insertAndStart(NewTask n) {
         TaskDoc t = n.task();
@@ -210,7 +210,7 @@ public final class TaskManagerVerticle extends VerticleBase {
                 counts.enabled.incrementAndGet();
                 return starter.startCreated(t, n.pipeline()).map(saved);
             })
-            .compose(saved -> views.task(TaskDoc.from(saved), n.pipeline(), true, false))
+            .compose(saved -> views.created(TaskDoc.from(saved), n.script().program(), n.pipeline()))
             .map(TaskCommands.JsonReply::new);
     }
 
@@ -237,9 +237,18 @@ public final class TaskManagerVerticle extends VerticleBase {
         return info.type();
     }
 
-    private Pipeline compileOrFail(TaskDoc t) {
+    private void compileOrFail(TaskDoc t) {
         try {
-            return compiler.compileTask(t.script, t.type, t.vars);
+            compiler.compileTask(t.script, t.type, t.vars);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid TICKscript: " + e.getMessage());
+        }
+    }
+
+    /** {@link #compileOrFail(TaskDoc)} of the script {@code info} parsed. */
+    private Pipeline compileOrFail(TaskDoc t, ScriptCompiler.ScriptInfo info) {
+        try {
+            return compiler.compileTask(info, t.type, t.vars);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid TICKscript: " + e.getMessage());
         }

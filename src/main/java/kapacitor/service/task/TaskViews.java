@@ -9,6 +9,7 @@ import kapacitor.model.DbRp;
 import kapacitor.pipeline.Pipeline;
 import kapacitor.runtime.TaskRunner;
 import kapacitor.runtime.TaskStats;
+import kapacitor.tick.ast.ProgramNode;
 import kapacitor.tick.format.TickFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,18 +77,27 @@ final class TaskViews {
         try {
             pipeline = compiler.compileTask(t.script, t.type, t.vars);
         } catch (IllegalArgumentException e) {
-            return task(t, null, e.getMessage(), formatted, labels);
+            return task(t, null, e.getMessage(), script(t.script, formatted), labels);
         }
-        return task(t, pipeline, formatted, labels);
+        return task(t, pipeline, t.error, script(t.script, formatted), labels);
     }
 
-    /** Kapacitor's convertTask of a task whose script compiled to {@code pipeline} (the caller just compiled it). */
-    Future<Map<String, Object>> task(TaskDoc t, Pipeline pipeline, boolean formatted, boolean labels) {
-        return task(t, pipeline, t.error, formatted, labels);
+    /**
+     * The answer to a create (formatted script, DOT with attributes) of a task whose script the caller parsed to
+     * {@code program} and compiled to {@code pipeline}: neither is done again here.
+     */
+    Future<Map<String, Object>> created(TaskDoc t, ProgramNode program, Pipeline pipeline) {
+        String script;
+        try {
+            script = TickFormatter.format(program);
+        } catch (RuntimeException e) {
+            script = t.script;
+        }
+        return task(t, pipeline, t.error, script, false);
     }
 
     /** {@code pipeline} null: the script did not compile, and {@code error} says why. */
-    private Future<Map<String, Object>> task(TaskDoc t, Pipeline pipeline, String error, boolean formatted,
+    private Future<Map<String, Object>> task(TaskDoc t, Pipeline pipeline, String error, String script,
                                              boolean labels) {
         boolean executing = runner.isExecuting(t.id);
         Future<TaskStats> stats = pipeline != null && executing ? runner.stats(t.id) : Future.succeededFuture();
@@ -110,7 +120,7 @@ final class TaskViews {
             out.put("template-id", t.templateId);
             out.put("type", t.type.text());
             out.put("dbrps", dbrps(t.dbrps));
-            out.put("script", script(t.script, formatted));
+            out.put("script", script);
             out.put("vars", TaskVars.toClient(t.vars));
             out.put("dot", dot);
             out.put("status", t.status);

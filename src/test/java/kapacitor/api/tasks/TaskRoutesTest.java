@@ -223,10 +223,22 @@ class TaskRoutesTest {
     }
 
     @Test
-    void anEnabledTaskIsAnsweredAsAGetShowsIt() {
+    void aNewTaskIsAnsweredAsAGetShowsIt() {
         Http.Response created = post(task("shown", TICK, "enabled"));
         assertEquals(200, created.status(), created.text());
         assertEquals(get(TASKS + "/shown").json(), created.json());
+
+        JsonObject vars = new JsonObject()
+            .put("m", new JsonObject().put("type", "string").put("value", "mem").put("description", "which"))
+            .put("n", new JsonObject().put("type", "float").put("value", 2.0))
+            .put("d", new JsonObject().put("type", "duration").put("value", 10_000_000_000L))
+            .put("w", new JsonObject().put("type", "lambda").put("value", "\"v\" >  1"));
+        String script = "var m string\nvar n = 1.5\nvar d = 5s\nvar w = lambda: TRUE\n"
+            + "stream|from().measurement(m).where(w)|window().period(d).every(d)|mean('v')|eval(lambda: \"mean\" * n).as('x')";
+        created = post(task("vars", script, "disabled").put("vars", vars));
+        assertEquals(200, created.status(), created.text());
+        assertEquals(get(TASKS + "/vars").json(), created.json());
+        assertTrue(created.json().getString("script").startsWith("var m string\n"), created.json().getString("script"));
     }
 
     @Test
