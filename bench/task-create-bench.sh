@@ -4,7 +4,9 @@
 # stream tasks (POST /kapacitor/v1/tasks, status "enabled", distinct ids) once with one keep-alive client and once
 # with CLIENTS concurrent keep-alive clients (each pass on a fresh server and data dir), and prints the wall seconds
 # and the server's CPU seconds of each pass. PG_URL=postgresql://user@host:port/db runs it against PostgreSQL
-# instead, in the schema task_create_bench of that database (dropped before each pass and at the end). JAR=path runs another build. LOG_GREP=PATTERN prints the server log lines matching PATTERN after each pass. Build first: mvn -B -q package -DskipTests
+# instead, in the schema task_create_bench of that database (dropped before each pass and at the end). JAR=path
+# benches another build; LOG_GREP=PATTERN prints the server log lines matching PATTERN after each pass.
+# Build first: mvn -B -q package -DskipTests
 #   TASKS=1000 CLIENTS=8 bench/task-create-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
