@@ -18,7 +18,6 @@ import kapacitor.runtime.time.VertxClock;
 
 import java.nio.file.Path;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +49,8 @@ public final class LocalTaskRunner implements TaskRunner {
     private volatile boolean operatorChaining;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
+    /** What this runner last installed in the router: the routes of the running stream tasks. */
+    private RoutingTable routes = RoutingTable.EMPTY;
     /** Replay copies by their address prefix (unique per copy, even for two replays with one id). */
     private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
     private final AtomicLong replaySeq = new AtomicLong();
@@ -209,21 +210,19 @@ public final class LocalTaskRunner implements TaskRunner {
         TaskInbox inbox = new TaskInbox(spec.id(), inboxAddress(spec.id()), maxInFlight);
         TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks, groupIdleTimeout)
             .operatorChaining(operatorChaining);
+        RoutingTable.Route route = new RoutingTable.Route(inbox, List.copyOf(spec.dbrps()), measurements(spec));
         return vertx.deployVerticle(verticle).<Void>map(id -> {
-            running.put(spec.id(), new Running(spec, inbox, verticle, id,
-                new RoutingTable.Route(inbox, List.copyOf(spec.dbrps()), measurements(spec))));
-            installRoutes();
+            added(new Running(spec, inbox, verticle, id, route));
             return null;
         }).onComplete(ar -> starting.remove(spec.id()));
     }
 
     @Override
     public Future<Void> stop(String taskId) {
-        Running r = running.remove(taskId);
+        Running r = removed(taskId);
         if (r == null) {
             return Future.succeededFuture();
         }
-        installRoutes();
         return vertx.undeploy(r.deploymentId());
     }
 
@@ -283,16 +282,26 @@ public final class LocalTaskRunner implements TaskRunner {
         return Future.failedFuture(new ReplyException(ReplyFailure.RECIPIENT_FAILURE, 404, message));
     }
 
-    private synchronized void installRoutes() {
-        List<RoutingTable.Route> routes = new ArrayList<>();
-        for (Running r : running.values()) {
-            if (r.spec().type() == TaskType.BATCH) {
-                // Batch tasks read InfluxDB on their own schedule; writes are never for them.
-                continue;
-            }
-            routes.add(r.route());
+    /**
+     * The running set and the routing table change together, so a stop racing a start never leaves a route behind;
+     * each change copies only the targets of the task's dbrps (a rebuild per start made n starts O(n²)).
+     */
+    private synchronized void added(Running r) {
+        running.put(r.spec().id(), r);
+        if (r.spec().type() != TaskType.BATCH) {
+            // Batch tasks read InfluxDB on their own schedule; writes are never for them.
+            routes = routes.with(r.route());
+            router.install(routes);
         }
-        router.install(RoutingTable.of(routes));
+    }
+
+    private synchronized Running removed(String taskId) {
+        Running r = running.remove(taskId);
+        if (r != null && r.spec().type() != TaskType.BATCH) {
+            routes = routes.without(r.inbox());
+            router.install(routes);
+        }
+        return r;
     }
 
     /** The measurements of the task's from() nodes when every from() names one; null (all) otherwise. */

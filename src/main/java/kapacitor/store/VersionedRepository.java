@@ -63,8 +63,13 @@ abstract class VersionedRepository<R> {
     Future<R> insert(SqlClient client, R record) {
         Object[] row = toRow(record, 1L);
         return table.insert(client, row)
-            .map(v -> fromRow(row))
+            .map(v -> inserted(record, row))
             .recover(e -> SqlErrors.translate(e, duplicateMessage()));
+    }
+
+    /** What {@link #insert} answers: the record as stored, with version 1; by default read back from its row. */
+    R inserted(R record, Object[] row) {
+        return fromRow(row);
     }
 
     Future<R> find(SqlClient client, Object... key) {

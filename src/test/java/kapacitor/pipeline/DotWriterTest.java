@@ -33,6 +33,14 @@ class DotWriterTest {
     }
 
     @Test
+    void throughputHasTwoDecimalsAsPercentDotTwoF() {
+        for (double v : new double[] {0, -0.0, 1, 42, -5, 1e14, 1e16, 0.125, 1.005, 2.5, Double.NaN,
+            Double.POSITIVE_INFINITY}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.2f", v), DotWriter.twoDecimals(v), "value " + v);
+        }
+    }
+
+    @Test
     void attributesViewAsInKapacitorServerTests() {
         Pipeline p = Pipeline.create(EdgeType.STREAM);
         p.chain(p.source(), "from", List.of());

@@ -62,12 +62,18 @@ public final class GoTime {
         int nanos = (int) Math.floorMod(t, SECOND);
         StringBuilder b = new StringBuilder(30).append(SECONDS.format(Instant.ofEpochSecond(sec)));
         if (nanos != 0) {
-            String frac = String.format("%09d", nanos);
-            int end = frac.length();
-            while (frac.charAt(end - 1) == '0') {
-                end--;
+            // The nine-digit fraction without its trailing zeros (no java.util.Formatter on this path).
+            int digits = 9;
+            while (nanos % 10 == 0) {
+                nanos /= 10;
+                digits--;
             }
-            b.append('.').append(frac, 0, end);
+            String frac = Integer.toString(nanos);
+            b.append('.');
+            for (int i = frac.length(); i < digits; i++) {
+                b.append('0');
+            }
+            b.append(frac);
         }
         return b.append('Z').toString();
     }

@@ -3,6 +3,7 @@ package kapacitor.service.task;
 import kapacitor.model.DbRp;
 import kapacitor.model.TaskType;
 import kapacitor.pipeline.Pipeline;
+import kapacitor.tick.ast.ProgramNode;
 
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,11 @@ import java.util.Map;
  */
 public interface ScriptCompiler {
 
-    /** The script's task type (null when it has no or mixed stream/batch sources) and its {@code dbrp} statements. */
-    record ScriptInfo(TaskType type, List<DbRp> dbrps) {
+    /**
+     * The script's task type (null when it has no or mixed stream/batch sources), its {@code dbrp} statements, and
+     * the parsed program, which {@link #compileTask(ScriptInfo, TaskType, Map)} and the formatter reuse.
+     */
+    record ScriptInfo(TaskType type, List<DbRp> dbrps, ProgramNode program) {
     }
 
     /** A template compiled with its own defaults, and the vars it declares (in the client shape). */
@@ -25,6 +29,9 @@ public interface ScriptCompiler {
 
     /** Compiles a task with checked vars (see {@link TaskVars#validate}). */
     Pipeline compileTask(String script, TaskType type, Map<String, TaskVar> vars);
+
+    /** {@link #compileTask(String, TaskType, Map)} of a script {@link #inspect} already parsed. */
+    Pipeline compileTask(ScriptInfo script, TaskType type, Map<String, TaskVar> vars);
 
     TemplateProgram compileTemplate(String script, TaskType type);
 }

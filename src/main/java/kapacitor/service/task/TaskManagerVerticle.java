@@ -13,10 +13,12 @@ import kapacitor.app.Addresses;
 import kapacitor.app.LocalCodec;
 import kapacitor.app.Replies;
 import kapacitor.model.TaskType;
+import kapacitor.pipeline.Pipeline;
 import kapacitor.runtime.TaskRunner;
 import kapacitor.runtime.TaskSpec;
 import kapacitor.runtime.TaskStats;
 import kapacitor.service.replay.ReplayCommands;
+import kapacitor.store.DuplicateKeyException;
 import kapacitor.store.NotFoundException;
 import kapacitor.store.Store;
 import kapacitor.store.TaskRecord;
@@ -106,47 +108,73 @@ public final class TaskManagerVerticle extends VerticleBase {
 
     // ---- create ----
 
-    private Future<TaskCommands.JsonReply> create(TaskOptions o) {
-        String id = TaskIds.checked("task", o.id());
-        return store.tasks().get(id).transform(ar -> {
-            if (ar.succeeded()) {
-                return Future.failedFuture(ApiException.badRequest("task " + id + " already exists"));
-            }
-            if (!(ar.cause() instanceof NotFoundException)) {
-                return Future.failedFuture(ar.cause());
-            }
-            if (o.templateId().isEmpty()) {
-                TaskDoc t = new TaskDoc();
-                t.id = id;
-                t.type = o.type();
-                t.script = o.script();
-                if (t.script.isEmpty()) {
-                    return Future.failedFuture(ApiException.badRequest("must provide TICKscript"));
-                }
-                return Future.succeededFuture(t);
-            }
-            return store.templates().get(o.templateId())
-                .recover(e -> Future.failedFuture(ApiException.badRequest(
-                    "unknown template " + o.templateId() + ": err: " + e.getMessage())))
-                .map(template -> {
-                    TaskDoc t = new TaskDoc();
-                    t.id = id;
-                    t.type = TaskType.fromText(template.type());
-                    t.script = template.data().getString("script", "");
-                    t.templateId = o.templateId();
-                    t.associated = true;
-                    return t;
-                });
-        }).compose(t -> createChecked(t, o));
+    /** A create request that passed every check: the task to store, its parsed script and its pipeline. */
+    private record NewTask(TaskDoc task, ScriptCompiler.ScriptInfo script, Pipeline pipeline) {
     }
 
-    private Future<TaskCommands.JsonReply> createChecked(TaskDoc t, TaskOptions o) {
+    /**
+     * Kapacitor looks the id up before any other check. Here the insert's primary key is that look-up, so a create
+     * is one store round trip; only a request that fails before the insert looks the id up, and an existing task then
+     * wins over the request's own fault, as in Kapacitor.
+     */
+    private Future<TaskCommands.JsonReply> create(TaskOptions o) {
+        String id = TaskIds.checked("task", o.id());
+        return newTask(id, o)
+            .recover(fault -> existingFirst(id, fault))
+            .compose(this::insertAndStart);
+    }
+
+    private Future<NewTask> newTask(String id, TaskOptions o) {
+        if (o.templateId().isEmpty()) {
+            TaskDoc t = new TaskDoc();
+            t.id = id;
+            t.type = o.type();
+            t.script = o.script();
+            if (t.script.isEmpty()) {
+                return Future.failedFuture(ApiException.badRequest("must provide TICKscript"));
+            }
+            try {
+                return Future.succeededFuture(checked(t, o));
+            } catch (RuntimeException e) {
+                return Future.failedFuture(e);
+            }
+        }
+        return store.templates().get(o.templateId())
+            .recover(e -> Future.failedFuture(ApiException.badRequest(
+                "unknown template " + o.templateId() + ": err: " + e.getMessage())))
+            .map(template -> {
+                TaskDoc t = new TaskDoc();
+                t.id = id;
+                t.type = TaskType.fromText(template.type());
+                t.script = template.data().getString("script", "");
+                t.templateId = o.templateId();
+                t.associated = true;
+                return checked(t, o);
+            });
+    }
+
+    /** Fails with "already exists" when the task exists, else with {@code fault}. */
+    private <T> Future<T> existingFirst(String id, Throwable fault) {
+        return store.tasks().get(id).transform(ar -> {
+            if (ar.succeeded()) {
+                return Future.failedFuture(alreadyExists(id));
+            }
+            return Future.failedFuture(ar.cause() instanceof NotFoundException ? fault : ar.cause());
+        });
+    }
+
+    private static ApiException alreadyExists(String id) {
+        return ApiException.badRequest("task " + id + " already exists");
+    }
+
+    /** Kapacitor's checks of a new task, in its order; throws ApiException. */
+    private NewTask checked(TaskDoc t, TaskOptions o) {
         t.dbrps = new ArrayList<>(o.dbrps());
         t.status = "enabled".equals(o.status()) ? "enabled" : "disabled";
         t.vars = vars(o);
         ScriptCompiler.ScriptInfo info = inspect(t.script);
         t.type = typeOf(info);
-        compileOrFail(t);
+        Pipeline pipeline = compileOrFail(t, info);
         String now = GoJson.now();
         t.created = now;
         t.modified = now;
@@ -162,18 +190,27 @@ public final class TaskManagerVerticle extends VerticleBase {
         if (!info.dbrps().isEmpty()) {
             t.dbrps = new ArrayList<>(info.dbrps());
         }
+        return new NewTask(t, info, pipeline);
+    }
+
+    /**
+     * Stores and starts the task, then answers with it as stored (the inserted row, which a successful start leaves
+     * as it is). The script was parsed and compiled once, for the checks, the runner and the answer.
+     */
+    private Future<TaskCommands.JsonReply> insertAndStart(NewTask n) {
+        TaskDoc t = n.task();
         return store.tasks().create(t.toRecord())
-            .recover(e -> Future.failedFuture(new ApiException(500, e.getMessage())))
+            .recover(e -> Future.failedFuture(e instanceof DuplicateKeyException
+                ? alreadyExists(t.id) : new ApiException(500, e.getMessage())))
             .compose(saved -> {
                 counts.tasks.incrementAndGet();
                 if (!t.enabled()) {
-                    return Future.succeededFuture();
+                    return Future.succeededFuture(saved);
                 }
                 counts.enabled.incrementAndGet();
-                return starter.start(t);
+                return starter.startCreated(t, n.pipeline()).map(saved);
             })
-            .compose(v -> reload(t.id))
-            .compose(saved -> views.task(saved, true, false))
+            .compose(saved -> views.created(TaskDoc.from(saved), n.script().program(), n.pipeline()))
             .map(TaskCommands.JsonReply::new);
     }
 
@@ -203,6 +240,15 @@ public final class TaskManagerVerticle extends VerticleBase {
     private void compileOrFail(TaskDoc t) {
         try {
             compiler.compileTask(t.script, t.type, t.vars);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid TICKscript: " + e.getMessage());
+        }
+    }
+
+    /** {@link #compileOrFail(TaskDoc)} of the script {@code info} parsed. */
+    private Pipeline compileOrFail(TaskDoc t, ScriptCompiler.ScriptInfo info) {
+        try {
+            return compiler.compileTask(info, t.type, t.vars);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid TICKscript: " + e.getMessage());
         }

@@ -9,6 +9,7 @@ import kapacitor.model.DbRp;
 import kapacitor.pipeline.Pipeline;
 import kapacitor.runtime.TaskRunner;
 import kapacitor.runtime.TaskStats;
+import kapacitor.tick.ast.ProgramNode;
 import kapacitor.tick.format.TickFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,28 +73,45 @@ final class TaskViews {
 
     /** Kapacitor's convertTask. */
     Future<Map<String, Object>> task(TaskDoc t, boolean formatted, boolean labels) {
-        boolean executing = runner.isExecuting(t.id);
-        String error = t.error;
-        Pipeline pipeline = null;
+        Pipeline pipeline;
         try {
             pipeline = compiler.compileTask(t.script, t.type, t.vars);
         } catch (IllegalArgumentException e) {
-            error = e.getMessage();
+            return task(t, null, e.getMessage(), script(t.script, formatted), labels);
         }
+        return task(t, pipeline, t.error, script(t.script, formatted), labels);
+    }
+
+    /**
+     * The answer to a create (formatted script, DOT with attributes) of a task whose script the caller parsed to
+     * {@code program} and compiled to {@code pipeline}: neither is done again here.
+     */
+    Future<Map<String, Object>> created(TaskDoc t, ProgramNode program, Pipeline pipeline) {
+        String script;
+        try {
+            script = TickFormatter.format(program);
+        } catch (RuntimeException e) {
+            script = t.script;
+        }
+        return task(t, pipeline, t.error, script, false);
+    }
+
+    /** {@code pipeline} null: the script did not compile, and {@code error} says why. */
+    private Future<Map<String, Object>> task(TaskDoc t, Pipeline pipeline, String error, String script,
+                                             boolean labels) {
+        boolean executing = runner.isExecuting(t.id);
         Future<TaskStats> stats = pipeline != null && executing ? runner.stats(t.id) : Future.succeededFuture();
-        Pipeline compiled = pipeline;
-        String shownError = error;
         return stats.transform(ar -> {
             String dot = "";
             Map<String, Object> statsJson = new LinkedHashMap<>();
-            if (compiled != null) {
+            if (pipeline != null) {
                 if (executing && ar.succeeded()) {
                     dot = labels ? ar.result().dotLabels() : ar.result().dotAttributes();
                     statsJson = ar.result().stats();
                 } else if (executing) {
                     LOG.error("msg=\"failed to retrieve stats for task\" task={}", t.id, ar.cause());
                 } else {
-                    dot = compiled.dot(t.id);
+                    dot = pipeline.dot(t.id);
                 }
             }
             Map<String, Object> out = new LinkedHashMap<>();
@@ -102,12 +120,12 @@ final class TaskViews {
             out.put("template-id", t.templateId);
             out.put("type", t.type.text());
             out.put("dbrps", dbrps(t.dbrps));
-            out.put("script", script(t.script, formatted));
+            out.put("script", script);
             out.put("vars", TaskVars.toClient(t.vars));
             out.put("dot", dot);
             out.put("status", t.status);
             out.put("executing", executing);
-            out.put("error", shownError);
+            out.put("error", error);
             out.put("stats", statsJson);
             out.put("created", t.created);
             out.put("modified", t.modified);

@@ -33,7 +33,7 @@ public final class TickScriptCompiler implements ScriptCompiler {
     public ScriptInfo inspect(String script) {
         try {
             ProgramNode program = TickCompiler.parse(script);
-            return new ScriptInfo(TickCompiler.taskType(program), TickCompiler.dbrps(program));
+            return new ScriptInfo(TickCompiler.taskType(program), TickCompiler.dbrps(program), program);
         } catch (TickSyntaxException | TickException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -41,6 +41,25 @@ public final class TickScriptCompiler implements ScriptCompiler {
 
     @Override
     public Pipeline compileTask(String script, TaskType type, Map<String, TaskVar> vars) {
+        Map<String, TickVar> tickVars = tickVars(vars);
+        try {
+            return TickCompiler.compileTask(script, type, tickVars);
+        } catch (TickSyntaxException | TickException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Pipeline compileTask(ScriptInfo script, TaskType type, Map<String, TaskVar> vars) {
+        Map<String, TickVar> tickVars = tickVars(vars);
+        try {
+            return TickCompiler.compileTask(script.program(), type, tickVars);
+        } catch (TickSyntaxException | TickException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, TickVar> tickVars(Map<String, TaskVar> vars) {
         Map<String, TickVar> tickVars = new TreeMap<>();
         for (Map.Entry<String, TaskVar> e : vars.entrySet()) {
             try {
@@ -49,11 +68,7 @@ public final class TickScriptCompiler implements ScriptCompiler {
                 throw new IllegalArgumentException("invalid var " + e.getKey() + ": " + ex.getMessage(), ex);
             }
         }
-        try {
-            return TickCompiler.compileTask(script, type, tickVars);
-        } catch (TickSyntaxException | TickException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return tickVars;
     }
 
     @Override

@@ -100,6 +100,15 @@ public final class TickCompiler {
         return p;
     }
 
+    /** {@link #compileTask(String, TaskType, Map)} of a script already parsed (one parse per request). */
+    public static Pipeline compileTask(ProgramNode program, TaskType type, Map<String, TickVar> vars) {
+        Pipeline p = build(program, type, vars, DeadmanConfig.defaults(), Map.of(), false).pipeline();
+        if (p.size() <= 1) {
+            throw new TickException("task does nothing");
+        }
+        return p;
+    }
+
     /** {@link #compileTemplate(String, TaskType, DeadmanConfig, Map)} with default deadman settings, no UDFs. */
     public static CompiledTemplate compileTemplate(String script, TaskType type) {
         return compileTemplate(script, type, DeadmanConfig.defaults(), Map.of());
@@ -127,6 +136,11 @@ public final class TickCompiler {
         } catch (TickSyntaxException e) {
             throw new TickException(e.getMessage(), e);
         }
+        return build(program, type, vars, deadman, udfs, template);
+    }
+
+    private static CompiledTemplate build(ProgramNode program, TaskType type, Map<String, TickVar> vars,
+                                          DeadmanConfig deadman, Map<String, UdfInfo> udfs, boolean template) {
         CompiledTemplate result = evaluate(program, type, vars, deadman, udfs, template);
         try {
             result.pipeline().applyGlobalDeadman();

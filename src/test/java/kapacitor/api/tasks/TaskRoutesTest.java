@@ -187,6 +187,60 @@ class TaskRoutesTest {
         assertEquals("disabled", get(TASKS + "/dup").json().getString("status"));
     }
 
+    /** Kapacitor looks the id up first: an existing task is the answer whatever else is wrong with the request. */
+    @Test
+    void anExistingIdWinsOverTheRequestsOtherFaults() {
+        assertEquals(200, post(task("dup", TICK, "disabled")).status());
+        assertError(post(task("dup", "", "enabled")), 400, "task dup already exists");
+        assertError(post(task("dup", "stream\n    |from(\n", "enabled")), 400, "task dup already exists");
+        assertError(post(task("dup", "var x = 5\n", "enabled")), 400, "task dup already exists");
+        assertError(post(task("dup", TICK, "enabled").put("dbrps", new JsonArray())), 400,
+            "task dup already exists");
+        assertError(post(task("dup", TICK, "enabled").put("template-id", "nope")), 400, "task dup already exists");
+        assertError(post(task("other", TICK, "enabled").put("template-id", "nope")), 400,
+            "unknown template nope: err: no template exists");
+        assertTrue(runner.starts().isEmpty());
+    }
+
+    @Test
+    void concurrentCreatesOfOneIdStoreAndStartItOnce() {
+        List<io.vertx.core.Future<Http.Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(http.post(TASKS, task("race", TICK, "enabled")));
+        }
+        int created = 0;
+        for (io.vertx.core.Future<Http.Response> answer : answers) {
+            Http.Response r = await(answer);
+            if (r.status() == 200) {
+                created++;
+            } else {
+                assertError(r, 400, "task race already exists");
+            }
+        }
+        assertEquals(1, created);
+        assertEquals(1, runner.starts().size());
+        assertEquals(1, get(TASKS).json().getJsonArray("tasks").size());
+    }
+
+    @Test
+    void aNewTaskIsAnsweredAsAGetShowsIt() {
+        Http.Response created = post(task("shown", TICK, "enabled"));
+        assertEquals(200, created.status(), created.text());
+        assertEquals(get(TASKS + "/shown").json(), created.json());
+
+        JsonObject vars = new JsonObject()
+            .put("m", new JsonObject().put("type", "string").put("value", "mem").put("description", "which"))
+            .put("n", new JsonObject().put("type", "float").put("value", 2.0))
+            .put("d", new JsonObject().put("type", "duration").put("value", 10_000_000_000L))
+            .put("w", new JsonObject().put("type", "lambda").put("value", "\"v\" >  1"));
+        String script = "var m string\nvar n = 1.5\nvar d = 5s\nvar w = lambda: TRUE\n"
+            + "stream|from().measurement(m).where(w)|window().period(d).every(d)|mean('v')|eval(lambda: \"mean\" * n).as('x')";
+        created = post(task("vars", script, "disabled").put("vars", vars));
+        assertEquals(200, created.status(), created.text());
+        assertEquals(get(TASKS + "/vars").json(), created.json());
+        assertTrue(created.json().getString("script").startsWith("var m string\n"), created.json().getString("script"));
+    }
+
     @Test
     void missingTaskIs404() {
         assertError(get(TASKS + "/nope"), 404, "no task exists");

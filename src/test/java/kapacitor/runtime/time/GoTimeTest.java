@@ -12,6 +12,9 @@ class GoTimeTest {
         assertEquals("1971-01-01T00:00:11Z", GoTime.formatRfc3339Nano(31536011L * S));
         assertEquals("1970-01-01T00:00:00.5Z", GoTime.formatRfc3339Nano(S / 2));
         assertEquals("1969-12-31T23:59:59.999999999Z", GoTime.formatRfc3339Nano(-1));
+        assertEquals("1970-01-01T00:00:00.00000001Z", GoTime.formatRfc3339Nano(10));
+        assertEquals("1970-01-01T00:00:00.000123Z", GoTime.formatRfc3339Nano(123_000));
+        assertEquals("1970-01-01T00:00:01.02030405Z", GoTime.formatRfc3339Nano(S + 20_304_050));
     }
 
     @Test
