@@ -100,13 +100,22 @@ public final class LineProtocolWriter {
                 putEscaped(v, Escapes.TAG);
             }
             put((byte) ' ');
+            boolean any = false;
             for (int i = 0; i < fields.size(); i++) {
-                if (i > 0) {
+                if (fields.type(i) == Fields.NULL) {
+                    // InfluxDB has no null field value: the field is simply not written.
+                    continue;
+                }
+                if (any) {
                     put((byte) ',');
                 }
+                any = true;
                 putEscaped(fields.key(i), Escapes.FIELD_KEY);
                 put((byte) '=');
                 putValue(fields, i);
+            }
+            if (!any) {
+                throw new IllegalArgumentException("point " + point.name() + " has no fields with a value");
             }
             put((byte) ' ');
             putLong(precision.fromNanos(point.time()));

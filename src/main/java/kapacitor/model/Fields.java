@@ -15,6 +15,8 @@ public final class Fields {
     public static final byte UNSIGNED = 2;
     public static final byte STRING = 3;
     public static final byte BOOLEAN = 4;
+    /** A field present without a value (Go's nil): only join's fill('null') makes one. Line protocol skips it. */
+    public static final byte NULL = 5;
 
     public static final Fields EMPTY = new Fields(new String[0], new byte[0], new long[0], null);
 
@@ -38,7 +40,7 @@ public final class Fields {
         return keys.length == 0 ? EMPTY : new Fields(keys, types, bits, strings);
     }
 
-    /** Builds from Java values: Double/Float, Long/Integer/Short/Byte, String, Boolean. */
+    /** Builds from Java values: Double/Float, Long/Integer/Short/Byte, String, Boolean; null makes a NULL field. */
     public static Fields of(Map<String, ?> values) {
         if (values.isEmpty()) {
             return EMPTY;
@@ -68,6 +70,8 @@ public final class Fields {
                     strings = new String[n];
                 }
                 strings[i] = s;
+            } else if (v == null) {
+                types[i] = NULL;
             } else {
                 throw new IllegalArgumentException("unsupported field type for " + e.getKey() + ": "
                     + (v == null ? "null" : v.getClass().getSimpleName()));
@@ -133,6 +137,8 @@ public final class Fields {
                 return bits[i];
             case BOOLEAN:
                 return bits[i] != 0;
+            case NULL:
+                return null;
             default:
                 return strings[i];
         }

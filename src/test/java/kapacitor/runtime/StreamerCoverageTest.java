@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * over its data set and its httpOut JSON must equal, byte for byte, the models.Result the Go test expects
  * ({@code /streamer/<GoTestName>.json}). Where the Go test compares ignoring series order, so does this one.
  *
- * <p>Every TestStream_* function of streamer_test.go and where it is covered (133 not about alerts: 124 ported, 9
+ * <p>Every TestStream_* function of streamer_test.go and where it is covered (133 not about alerts: 126 ported, 7
  * skipped; the 42 alert tests belong to the alert test classes):
  * <pre>
  * TestStream_InfluxQLNodeMissingValue_Batch     StreamerCoverageTest
@@ -114,14 +114,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * TestStream_Join_Delimiter                     StreamerJoinUnionTest
  * TestStream_Join_DelimiterEmpty                StreamerCoverageTest
  * TestStream_JoinTolerance                      StreamerJoinUnionTest
- * TestStream_Join_Fill_Null                     skipped: fill(null) needs null fields; model.Fields has none
+ * TestStream_Join_Fill_Null                     StreamerJoinUnionTest
  * TestStream_Join_Fill_Num                      StreamerJoinUnionTest
  * TestStream_JoinN                              StreamerCoverageTest
  * TestStream_JoinOn                             StreamerJoinUnionTest
  * TestStream_JoinOnGap                          StreamerCoverageTest
  * TestStream_JoinOn_AcrossMeasurement           StreamerJoinUnionTest
  * TestStream_JoinOn_Fill_Num                    StreamerCoverageTest
- * TestStream_JoinOn_Fill_Null                   skipped: fill(null) needs null fields; model.Fields has none
+ * TestStream_JoinOn_Fill_Null                   StreamerCoverageTest
  * TestStream_Union                              StreamerJoinUnionTest
  * TestStream_Union_Stepped                      skipped: the Go test itself is skipped (not deterministic)
  * TestStream_InfluxQL_Float                     StreamerCoverageTest
@@ -1553,6 +1553,34 @@ class StreamerCoverageTest {
                     .streamName('disk')
                 |default()
                     .field('maintlock.count', 0)
+                |window()
+                    .period(4s)
+                    .every(4s)
+                |httpOut('TestStream_JoinOn_Fill')
+            """);
+    }
+
+    @Test
+    void joinOnFillNull() throws Exception {
+        check("TestStream_JoinOn_Fill_Null", "TestStream_JoinOn_Fill", "stream_join_on_fill", true, """
+            var maintlock = stream
+                |from()
+                    .measurement('maintlock')
+                    .groupBy('host')
+
+            stream
+                |from()
+                    .measurement('disk')
+                    .groupBy('host', 'path')
+                |join(maintlock)
+                    .as('disk', 'maintlock')
+                    .on('host')
+                    .fill('null')
+                    .tolerance(1s)
+                    .streamName('disk')
+                |default()
+                    .field('maintlock.count', 0)
+                    .field('disk.used_percent', 0)
                 |window()
                     .period(4s)
                     .every(4s)

@@ -145,6 +145,43 @@ class StreamerJoinUnionTest {
             row("error_view", tags("service", "front"), cols, at(10, 8.0)));
     }
 
+    /** Kapacitor's TestStream_Join_Fill_Null: missing fields are present with no value, then defaulted. */
+    @Test
+    void joinFillNull() throws Exception {
+        String out = h.run("TestStream_Join_Fill", "stream_join_fill", """
+            var errorCounts = stream
+                |from()
+                    .measurement('errors')
+                    .groupBy('service')
+
+            var viewCounts = stream
+                |from()
+                    .measurement('views')
+                    .groupBy('service')
+
+            errorCounts
+                |join(viewCounts)
+                    .as('errors', 'views')
+                    .fill('null')
+                    .streamName('error_view')
+                |default()
+                    .field('errors.value', 0.0)
+                    .field('views.value', 0.0)
+                |eval(lambda:  "errors.value" + "views.value")
+                    .as('error_percent')
+                |window()
+                    .period(10s)
+                    .every(10s)
+                |count('error_percent')
+                |httpOut('TestStream_Join_Fill')
+            """);
+        var cols = columns("count");
+        assertAnyOrder(out,
+            row("error_view", tags("service", "cartA"), cols, at(10, 7.0)),
+            row("error_view", tags("service", "login"), cols, at(10, 7.0)),
+            row("error_view", tags("service", "front"), cols, at(10, 8.0)));
+    }
+
     @Test
     void joinOn() throws Exception {
         String out = h.run("TestStream_JoinOn", "stream_join_on", """

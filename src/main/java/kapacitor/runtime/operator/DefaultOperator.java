@@ -30,7 +30,8 @@ public final class DefaultOperator extends PointMapper {
         Point out = p;
         TreeMap<String, Object> f = null;
         for (Map.Entry<String, Object> e : fields.entrySet()) {
-            if (!p.fields().containsKey(e.getKey())) {
+            // A NULL field (join's fill('null')) counts as missing, as Go's nil map value does.
+            if (p.fields().get(e.getKey()) == null) {
                 if (f == null) {
                     f = p.fields().toMap();
                 }

@@ -31,6 +31,9 @@ public final class JoinOperator implements Operator {
     private final String streamName;
     private final long tolerance;
     /** Null: inner join; otherwise the value for a missing parent's fields. */
+    /** Whether a set missing a parent is completed (outer join) rather than dropped. */
+    private final boolean fills;
+    /** What missing fields are filled with: a number, or null for fill('null'). */
     private final Object fillValue;
     private final boolean deleteAll;
     private final int parents;
@@ -56,12 +59,15 @@ public final class JoinOperator implements Operator {
         this.parents = parents;
         this.reported = new boolean[parents];
         if (fill == null || "none".equals(fill)) {
+            fills = false;
             fillValue = null;
         } else if (fill instanceof Long || fill instanceof Double) {
+            fills = true;
             fillValue = fill;
         } else if ("null".equals(fill)) {
-            // Fields cannot hold a null value yet, so an outer join with null fields cannot be built.
-            throw new IllegalArgumentException("join fill null is not supported yet");
+            // An outer join whose missing fields are present with no value (Go's nil; Fields.NULL).
+            fills = true;
+            fillValue = null;
         } else {
             throw new IllegalArgumentException("unexpected fill option " + fill);
         }
@@ -306,7 +312,7 @@ public final class JoinOperator implements Operator {
             for (int i = 0; i < set.length; i++) {
                 String prefix = names.get(i) + delimiter;
                 if (set[i] == null) {
-                    if (fillValue == null) {
+                    if (!fills) {
                         return;
                     }
                     for (int k = 0; k < firstFields.size(); k++) {
@@ -396,7 +402,7 @@ public final class JoinOperator implements Operator {
                 for (int i = 0; i < n; i++) {
                     String prefix = names.get(i) + delimiter;
                     if (row[i] == null) {
-                        if (fillValue == null) {
+                        if (!fills) {
                             continue batchPoint;
                         }
                         for (String k : fieldNames == null ? List.<String>of() : fieldNames) {

@@ -56,8 +56,23 @@ class JoinOperatorTest {
         assertEquals(S, h.points().get(0).time());
     }
 
+    /** fill('null'): the missing parent's fields are present with no value, rendered as JSON null. */
     @Test
-    void fillNullNeedsNullFields() {
-        assertThrows(IllegalArgumentException.class, () -> join("null"));
+    void batchesFilledWithNull() {
+        NodeHarness h = new NodeHarness(join("null"));
+        h.push(0, batch(10 * S, 1, 2)).push(1, batch(10 * S, 10));
+        BatchMessage b = h.batches().get(0);
+        Fields filled = b.points().get(1).fields();
+        assertEquals(java.util.Arrays.asList(2.0, null), java.util.Arrays.asList(filled.get("a.v"), filled.get("b.v")));
+        assertEquals(Fields.NULL, filled.type(filled.indexOf("b.v")));
+        StringBuilder json = new StringBuilder();
+        HttpOutOperator.renderRow(json, b.name(), b.groupTags(), b.points(), b.groupTags());
+        assertEquals("{\"name\":\"joined\",\"columns\":[\"time\",\"a.v\",\"b.v\"],\"values\":"
+            + "[[\"1970-01-01T00:00:00Z\",1,10],[\"1970-01-01T00:00:01Z\",2,null]]}", json.toString());
+    }
+
+    @Test
+    void unknownFillIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> join("previous"));
     }
 }
