@@ -107,8 +107,21 @@ public final class IngestRouter {
             l.onPoints(db, rp, points);
         }
         RoutingTable.Target[] targets = table.targets(db, rp);
+        // Tasks reading the same measurements share one filtered list: with many alike tasks the filtering must
+        // not cost a pass over the points per task.
+        java.util.Set<String> lastSet = null;
+        List<Point> lastWanted = null;
         for (RoutingTable.Target target : targets) {
-            List<Point> wanted = target.wantsAll() ? points : filter(points, target);
+            List<Point> wanted;
+            if (target.wantsAll()) {
+                wanted = points;
+            } else if (target.measurements().equals(lastSet)) {
+                wanted = lastWanted;
+            } else {
+                wanted = filter(points, target);
+                lastSet = target.measurements();
+                lastWanted = wanted;
+            }
             if (wanted.isEmpty()) {
                 continue;
             }
@@ -153,9 +166,17 @@ public final class IngestRouter {
         return filter(points, target.measurements());
     }
 
+    /** The points of {@code measurements}; the list itself when all are (no copy). */
     private static List<Point> filter(List<Point> points, java.util.Set<String> measurements) {
-        List<Point> out = null;
-        for (int i = 0; i < points.size(); i++) {
+        int first = 0;
+        while (first < points.size() && measurements.contains(points.get(first).name())) {
+            first++;
+        }
+        if (first == points.size()) {
+            return points;
+        }
+        List<Point> out = first == 0 ? null : new ArrayList<>(points.subList(0, first));
+        for (int i = first; i < points.size(); i++) {
             Point p = points.get(i);
             if (measurements.contains(p.name())) {
                 if (out == null) {
