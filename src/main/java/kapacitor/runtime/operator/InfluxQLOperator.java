@@ -29,6 +29,7 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
     private final boolean transformation;
     private final boolean pointTimes;
     private final boolean simpleSelector;
+    private final boolean inlineMean;
     private final String[] asKey;
     private static final byte[] FLOAT_TYPE = {Fields.FLOAT};
 
@@ -42,6 +43,7 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
         this.transformation = Reducers.isTransformation(method);
         this.pointTimes = usePointTimes || transformation;
         this.simpleSelector = Reducers.isSimpleSelector(method);
+        this.inlineMean = "mean".equals(method);
         this.asKey = new String[] {as};
     }
 
@@ -157,6 +159,13 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
         if (r.failed) {
             return;
         }
+        if (inlineMean && r.reducer == null) {
+            if (r.addMean(p.fields(), field)) {
+                return;
+            }
+            // Anything but the steady case goes on as a reducer object holding the sum so far.
+            r.materialize();
+        }
         if (r.reducer == null) {
             r.reducer = realize(p, r::error);
             if (r.reducer == null) {
@@ -184,11 +193,61 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
      * to the node, errors only when there are some.
      */
     public static class Reduction implements AggregatedBatch.Reduction {
+        private static final byte NO_MEAN = 0;
+        private static final byte FLOAT_MEAN = 1;
+        private static final byte INTEGER_MEAN = 2;
+
         private Reducer reducer;
         private int size;
         private int points;
         private boolean failed;
         private List<String> errors;
+        /**
+         * mean() kept inline while every point carries the field with the first point's type: the sum (a double's
+         * bits or an int64) and count a MeanReducer would hold, without the object (one less per group and per
+         * point a window reduces).
+         */
+        private byte meanKind;
+        private long meanSum;
+        private long meanCount;
+
+        /** Adds {@code field} of a point to the inline mean; false when the point is not the steady case. */
+        private boolean addMean(Fields f, String field) {
+            int i = f.indexOf(field);
+            if (i < 0) {
+                return false;
+            }
+            byte t = f.type(i);
+            if (meanKind == NO_MEAN) {
+                if (t == Fields.FLOAT) {
+                    meanKind = FLOAT_MEAN;
+                } else if (t == Fields.INTEGER) {
+                    meanKind = INTEGER_MEAN;
+                } else {
+                    return false;
+                }
+            }
+            if (meanKind == FLOAT_MEAN && t == Fields.FLOAT) {
+                meanSum = Double.doubleToRawLongBits(Double.longBitsToDouble(meanSum) + f.doubleAt(i));
+            } else if (meanKind == INTEGER_MEAN && t == Fields.INTEGER) {
+                meanSum += f.longAt(i);
+            } else {
+                return false;
+            }
+            meanCount++;
+            size++;
+            return true;
+        }
+
+        /** The inline mean as the MeanReducer it stands for (realized from the same first point). */
+        private void materialize() {
+            if (meanKind != NO_MEAN) {
+                reducer = new MeanReducer(meanKind == INTEGER_MEAN, meanSum, meanCount);
+                meanKind = NO_MEAN;
+                meanSum = 0;
+                meanCount = 0;
+            }
+        }
 
         @Override
         public int points() {
@@ -206,11 +265,17 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
             r.points = points;
             r.failed = failed;
             r.errors = errors;
+            r.meanKind = meanKind;
+            r.meanSum = meanSum;
+            r.meanCount = meanCount;
             reducer = null;
             size = 0;
             points = 0;
             failed = false;
             errors = null;
+            meanKind = NO_MEAN;
+            meanSum = 0;
+            meanCount = 0;
             return r;
         }
 
@@ -224,6 +289,7 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
 
     private void finish(Reduction red, String name, Tags groupTags, Dimensions dims, String groupId, long time,
                         Output out) {
+        red.materialize();
         if (red.errors != null) {
             red.errors.forEach(out::error);
         }

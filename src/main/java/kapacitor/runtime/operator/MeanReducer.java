@@ -20,6 +20,13 @@ final class MeanReducer implements Reducer {
         this.integer = integer;
     }
 
+    /** Continues a mean kept elsewhere so far: {@code sum} is a double's bits or the int64 sum. */
+    MeanReducer(boolean integer, long sum, long count) {
+        this.integer = integer;
+        this.sum = sum;
+        this.count = count;
+    }
+
     @Override
     public void add(Object value, Point p) {
         if (integer ? !(value instanceof Long) : !(value instanceof Double)) {

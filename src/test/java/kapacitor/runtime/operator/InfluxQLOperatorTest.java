@@ -44,6 +44,36 @@ class InfluxQLOperatorTest {
         assertEquals(3.0, reduce("percentile", List.of(50.0), 1.0, 5.0, 3.0, 2.0, 4.0));
     }
 
+    /** mean() keeps its sum inline until a point breaks the steady case; every way out must match MeanReducer. */
+    @Test
+    void meanAcrossTypeChangesAndMissingFields() {
+        assertEquals(2.5, reduce("mean", List.of(), 1.0, 2.0, 3.0, 4.0));
+        // Unsigned values count as integers.
+        NodeHarness u = new NodeHarness(new InfluxQLOperator("mean", "value", "mean", List.of(), false, false));
+        Fields unsigned = Fields.ofSortedUnsafe(new String[] {"value"}, new byte[] {Fields.UNSIGNED},
+            new long[] {4L}, null);
+        u.push(BatchMessage.of("m", Tags.EMPTY, Dimensions.NONE, S, List.of(
+            new Point("m", "", "", Tags.EMPTY, Fields.of("value", 2L), 0),
+            new Point("m", "", "", Tags.EMPTY, unsigned, 1))));
+        assertEquals(3.0, u.points().get(0).fields().get("mean"), u.errors.toString());
+        // A point without the field is an error and still counts as aggregated; the mean is of the others.
+        NodeHarness missing = new NodeHarness(new InfluxQLOperator("mean", "value", "mean", List.of(), false,
+            false));
+        missing.push(BatchMessage.of("m", Tags.EMPTY, Dimensions.NONE, S, List.of(
+            new Point("m", "", "", Tags.EMPTY, Fields.of("value", 1.0), 0),
+            new Point("m", "", "", Tags.EMPTY, Fields.of("other", 5.0), 1),
+            new Point("m", "", "", Tags.EMPTY, Fields.of("value", 4.0), 2))));
+        assertEquals(List.of("failed to aggregate point: field value missing from point cannot aggregate"),
+            missing.errors);
+        assertEquals(2.5, missing.points().get(0).fields().get("mean"));
+        // A float after integers fails the batch with MeanReducer's error.
+        NodeHarness mixed = new NodeHarness(new InfluxQLOperator("mean", "value", "mean", List.of(), false, false));
+        mixed.push(NodeHarness.batch(S, 1L, 2L, 3.5));
+        assertEquals(1, mixed.errors.size());
+        assertTrue(mixed.errors.get(0).startsWith("mean of field values of different types"), mixed.errors.get(0));
+        assertTrue(mixed.emitted.isEmpty());
+    }
+
     @Test
     void emptyBatchGivesCountZeroButNoMean() {
         NodeHarness count = new NodeHarness(new InfluxQLOperator("count", "value", "count", List.of(), false, false));
