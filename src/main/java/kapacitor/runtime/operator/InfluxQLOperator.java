@@ -209,7 +209,7 @@ public final class InfluxQLOperator extends GroupedOperator<InfluxQLOperator.Gro
          */
         private byte meanKind;
         private long meanSum;
-        private long meanCount;
+        private int meanCount;
 
         /** Adds {@code field} of a point to the inline mean; false when the point is not the steady case. */
         private boolean addMean(Fields f, String field) {
