@@ -43,6 +43,7 @@ import kapacitor.auth.StoredUser;
 import kapacitor.service.users.UserManagerVerticle;
 import kapacitor.service.alert.AlertManagerVerticle;
 import kapacitor.service.config.ConfigManagerVerticle;
+import kapacitor.service.influxdb.SubscriptionLinkerVerticle;
 import kapacitor.service.replay.ReplayManagerVerticle;
 import kapacitor.service.servicetest.ServiceTests;
 import kapacitor.service.storage.StorageManagerVerticle;
@@ -58,7 +59,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
@@ -102,11 +102,14 @@ public final class RootVerticle extends VerticleBase {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        stats = new StatsRegistry(UUID.randomUUID().toString(), UUID.randomUUID().toString(), cfg.hostname());
         IngestStats ingestStats = new IngestStats();
         ingest = new IngestRouter(vertx.eventBus(), ingestStats);
-        stats.register("ingress", Map.of("source", "http"), ingestStats::snapshot);
-        return Stores.open(vertx, cfg.storage().url(), cfg.dataDir().toString())
+        return ServerIds.load(vertx, cfg.dataDir())
+            .compose(ids -> {
+                stats = new StatsRegistry(ids.clusterId(), ids.serverId(), cfg.hostname());
+                stats.register("ingress", Map.of("source", "http"), ingestStats::snapshot);
+                return Stores.open(vertx, cfg.storage().url(), cfg.dataDir().toString());
+            })
             .onSuccess(s -> {
                 store = s;
                 LOG.info("msg=\"opened store\" location={}", s.location());
@@ -120,6 +123,8 @@ public final class RootVerticle extends VerticleBase {
             .compose(id -> deployTaskManagers())
             .compose(id -> deployReplays())
             .compose(id -> deployUdp())
+            // Subscriptions are linked before the API answers, as kapacitord opens InfluxDB before httpd.
+            .compose(v -> deploySubscriptionLinker())
             .compose(v -> deployHttp(modules()));
     }
 
@@ -223,6 +228,14 @@ public final class RootVerticle extends VerticleBase {
             all.add(vertx.deployVerticle(new UdpListenerVerticle(udp, ingest)));
         }
         return Future.all(all).mapEmpty();
+    }
+
+    /** Keeps the {@code [[influxdb]]} subscriptions pointing at this server. */
+    private Future<String> deploySubscriptionLinker() {
+        var cfg = loaded.config();
+        return vertx.deployVerticle(new SubscriptionLinkerVerticle(new SubscriptionLinkerVerticle.Settings(
+            stats.clusterId(), stats.serverId(), cfg.hostname(), cfg.http().port(), auth.httpAuthEnabled(),
+            auth.usersEnabled()), ingest));
     }
 
     private Future<String> deployHttp(List<ApiModule> modules) {
