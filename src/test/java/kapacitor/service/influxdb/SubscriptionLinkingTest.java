@@ -198,8 +198,18 @@ class SubscriptionLinkingTest {
             assertEquals(204, await(server.http().post("/kapacitor/v1/subscriptions", "")).status());
             List<String> ours = subscriptions(name).stream().filter(s -> s.startsWith("stale.")).toList();
             assertEquals(List.of("stale.autogen " + name + " ANY " + http(server)), ours);
+
+            // Kapacitor's old name "kapacitor" is renamed, keeping its mode and destinations.
+            influxd.query("CREATE DATABASE legacy");
+            influxd.query("CREATE SUBSCRIPTION \"kapacitor\" ON \"legacy\".\"autogen\" DESTINATIONS ALL '"
+                + http(server) + "'");
+            assertEquals(204, await(server.http().post("/kapacitor/v1/subscriptions", "")).status());
+            assertEquals(List.of(), subscriptions("kapacitor"));
+            assertTrue(subscriptions(name).contains("legacy.autogen " + name + " ALL " + http(server)),
+                subscriptions(name).toString());
         } finally {
             influxd.query("DROP DATABASE stale");
+            influxd.query("DROP DATABASE legacy");
         }
     }
 
