@@ -43,6 +43,7 @@ import kapacitor.auth.StoredUser;
 import kapacitor.service.users.UserManagerVerticle;
 import kapacitor.service.alert.AlertManagerVerticle;
 import kapacitor.service.config.ConfigManagerVerticle;
+import kapacitor.service.influxdb.SubscriptionCounts;
 import kapacitor.service.influxdb.SubscriptionLinkerVerticle;
 import kapacitor.service.replay.ReplayManagerVerticle;
 import kapacitor.service.servicetest.ServiceTests;
@@ -71,6 +72,7 @@ public final class RootVerticle extends VerticleBase {
     private final LoadedConfig loaded;
     private final BiFunction<Vertx, IngestRouter, TaskRunner> runnerFactory;
     private final TaskCounts taskCounts = new TaskCounts();
+    private final SubscriptionCounts subscriptionCounts = new SubscriptionCounts();
     private TaskRunner runner;
     private Store store;
     private IngestRouter ingest;
@@ -189,7 +191,12 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new StorageRoutes(vertx.eventBus()));
         modules.add(new TaskRoutes(vertx.eventBus()));
         modules.add(new TemplateRoutes(vertx.eventBus()));
-        modules.add(new DebugVarsRoutes(stats, taskCounts::snapshot));
+        modules.add(new DebugVarsRoutes(stats, () -> {
+            // num_subscriptions counts InfluxDB subscriptions, as Kapacitor's vars.NumSubscriptionsVar.
+            Map<String, Long> counts = new java.util.HashMap<>(taskCounts.snapshot());
+            counts.put("num_subscriptions", subscriptionCounts.total());
+            return counts;
+        }));
         modules.add(new ConfigRoutes(vertx.eventBus()));
         modules.add(new ServiceTestRoutes(new ServiceTests(HandlerServiceTests.all(vertx))));
         modules.add(new AlertRoutes(vertx.eventBus()));
@@ -235,7 +242,7 @@ public final class RootVerticle extends VerticleBase {
         var cfg = loaded.config();
         return vertx.deployVerticle(new SubscriptionLinkerVerticle(new SubscriptionLinkerVerticle.Settings(
             stats.clusterId(), stats.serverId(), cfg.hostname(), cfg.http().port(), auth.httpAuthEnabled(),
-            auth.usersEnabled()), ingest));
+            auth.usersEnabled()), ingest, subscriptionCounts));
     }
 
     private Future<String> deployHttp(List<ApiModule> modules) {

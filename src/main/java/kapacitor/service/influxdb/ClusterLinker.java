@@ -41,7 +41,7 @@ final class ClusterLinker {
 
     /** Ids and defaults that come from the server, not from the section. */
     record ServerContext(String clusterId, String serverId, String hostname, int httpPort, boolean authEnabled,
-                         SubscriptionTokens tokens, IngestRouter ingest) {
+                         SubscriptionTokens tokens, IngestRouter ingest, SubscriptionCounts counts) {
     }
 
     private record SubEntry(String db, String rp, String name) {
@@ -166,6 +166,7 @@ final class ClusterLinker {
             vertx.cancelTimer(syncTimer);
             syncTimer = -1;
         }
+        server.counts().remove(name);
         Future<Void> closed = tail.transform(ar -> closeListeners());
         return closed.onComplete(ar -> client.close());
     }
@@ -263,6 +264,7 @@ final class ClusterLinker {
             .compose(v -> closeDropped(existing))
             .map(v -> {
                 numSubscriptions = existing.size();
+                server.counts().set(name, numSubscriptions);
                 return null;
             });
     }
@@ -491,7 +493,10 @@ final class ClusterLinker {
                 }
             }
             return chain;
-        }).onSuccess(v -> numSubscriptions = 0);
+        }).onSuccess(v -> {
+            numSubscriptions = 0;
+            server.counts().set(name, 0);
+        });
     }
 
     // ---- InfluxDB and listeners ----

@@ -45,12 +45,14 @@ public final class SubscriptionLinkerVerticle extends VerticleBase {
 
     private final Settings settings;
     private final IngestRouter ingest;
+    private final SubscriptionCounts counts;
     private final Map<String, ClusterLinker> clusters = new LinkedHashMap<>();
     private ClusterLinker.ServerContext server;
 
-    public SubscriptionLinkerVerticle(Settings settings, IngestRouter ingest) {
+    public SubscriptionLinkerVerticle(Settings settings, IngestRouter ingest, SubscriptionCounts counts) {
         this.settings = settings;
         this.ingest = ingest;
+        this.counts = counts;
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class SubscriptionLinkerVerticle extends VerticleBase {
         SubscriptionTokens tokens = settings.usersEnabled() ? SubscriptionTokens.users(vertx.eventBus())
             : SubscriptionTokens.NONE;
         server = new ClusterLinker.ServerContext(settings.clusterId(), settings.serverId(), settings.hostname(),
-            settings.httpPort(), settings.httpAuthEnabled(), tokens, ingest);
+            settings.httpPort(), settings.httpAuthEnabled(), tokens, ingest, counts);
         vertx.eventBus().<Object>localConsumer(Addresses.SUBSCRIPTIONS_LINK, msg -> Replies.reply(msg, linkAll()));
         vertx.eventBus().<JsonObject>localConsumer(Addresses.CONFIG_CHANGED, this::configChanged);
         return vertx.eventBus().<JsonObject>request(Addresses.CONFIG_GET, "influxdb")

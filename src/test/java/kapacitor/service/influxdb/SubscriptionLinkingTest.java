@@ -150,6 +150,8 @@ class SubscriptionLinkingTest {
             List<String> ours = subscriptions(name);
             assertTrue(ours.contains("linked.autogen " + name + " ANY " + http(server)), ours.toString());
             assertFalse(ours.stream().anyMatch(s -> s.startsWith("_kapacitor.")), ours.toString());
+            assertEquals(ours.size(), await(server.http().get("/kapacitor/v1/debug/vars")).json()
+                .getInteger("num_subscriptions"));
             assertTrue(subscriptions("someone_else").contains("linked.autogen someone_else ALL http://127.0.0.1:1"),
                 "a subscription of another name is left alone");
 
