@@ -49,6 +49,10 @@ class SubscriptionLinkingTest {
     }
 
     private static TestServer server(Map<String, String> env, String... extra) throws Exception {
+        return TestServer.postgres(withConfig(env, extra));
+    }
+
+    private static Map<String, String> withConfig(Map<String, String> env, String... extra) throws Exception {
         Path conf = Files.createTempFile("kapacitor", ".conf");
         List<String> lines = new ArrayList<>(List.of(
             "hostname = \"127.0.0.1\"",
@@ -62,7 +66,7 @@ class SubscriptionLinkingTest {
         Files.writeString(conf, String.join("\n", lines));
         Map<String, String> all = new HashMap<>(env);
         all.put("KAPACITOR_CONFIG_PATH", conf.toString());
-        return TestServer.postgres(all);
+        return all;
     }
 
     /** SHOW SUBSCRIPTIONS as "db.rp name mode destinations" lines, for subscriptions named {@code name}. */
@@ -212,6 +216,26 @@ class SubscriptionLinkingTest {
         } finally {
             influxd.query("DROP DATABASE stale");
             influxd.query("DROP DATABASE legacy");
+        }
+    }
+
+    @Test
+    void aRestartedServerKeepsItsSubscriptionName() throws Exception {
+        influxd.query("CREATE DATABASE restarted");
+        Path dataDir = Files.createTempDirectory("kapacitord-restart");
+        try {
+            TestServer first = TestServer.embedded(dataDir, withConfig(Map.of()));
+            String name = subName(first);
+            first.stop();
+            TestServer second = TestServer.embedded(dataDir, withConfig(Map.of()));
+            try {
+                assertEquals(name, subName(second));
+                assertEquals(List.of("restarted.autogen " + name + " ANY " + http(second)), subscriptions(null));
+            } finally {
+                second.stop();
+            }
+        } finally {
+            influxd.query("DROP DATABASE restarted");
         }
     }
 
