@@ -63,6 +63,7 @@ final class ClusterLinker {
 
     private SubscriptionConfig config;
     private HttpInfluxDBClient client;
+    private InfluxDBConfig connection;
     private String subName;
     private String hostname;
     private int httpPort;
@@ -101,10 +102,16 @@ final class ClusterLinker {
         this.httpPort = c.httpPort() != 0 ? c.httpPort() : server.httpPort();
         // Tokens travel as URL credentials, so only the http protocols carry them.
         this.useTokens = server.authEnabled() && (c.protocol().equals("http") || c.protocol().equals("https"));
-        if (client != null) {
-            client.close();
+        if (connection.equals(this.connection)) {
+            return;
         }
+        HttpInfluxDBClient old = client;
         client = new HttpInfluxDBClient(vertx, connection);
+        this.connection = connection;
+        if (old != null) {
+            // A run in progress may still be waiting on the old client's answers.
+            tail.onComplete(ar -> old.close());
+        }
         if (connection.insecureSkipVerify()) {
             LOG.info("msg=\"using InsecureSkipVerify when connecting to InfluxDB; this is insecure\" service=influxdb"
                 + " cluster={} urls={}", name, connection.urls());

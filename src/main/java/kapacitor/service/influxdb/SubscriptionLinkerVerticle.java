@@ -112,12 +112,18 @@ public final class SubscriptionLinkerVerticle extends VerticleBase {
             }
             enabled.add(sc.name());
             ClusterLinker existing = clusters.get(sc.name());
-            if (existing != null) {
-                existing.update(sc, connections.get(i));
-            } else {
-                ClusterLinker c = new ClusterLinker(vertx, server, sc, connections.get(i));
-                clusters.put(sc.name(), c);
-                opened.add(openAtStartup(c));
+            try {
+                if (existing != null) {
+                    existing.update(sc, connections.get(i));
+                } else {
+                    ClusterLinker c = new ClusterLinker(vertx, server, sc, connections.get(i));
+                    clusters.put(sc.name(), c);
+                    opened.add(openAtStartup(c));
+                }
+            } catch (RuntimeException e) {
+                // One unusable section (say, an override that emptied its urls) leaves the others linking.
+                LOG.error("msg=\"failed to update cluster\" service=influxdb cluster={} err=\"{}\"", sc.name(),
+                    e.getMessage());
             }
         }
         for (ClusterLinker c : new ArrayList<>(clusters.values())) {
@@ -129,7 +135,19 @@ public final class SubscriptionLinkerVerticle extends VerticleBase {
                     .transform(ar -> c.close());
             }
         }
+        revokeClusterTokens(enabled);
         return Future.join(opened).mapEmpty();
+    }
+
+    /** Revokes the subscription tokens of clusters that are gone or disabled, and tokens that are not ours. */
+    private void revokeClusterTokens(Set<String> enabled) {
+        server.tokens().list().onSuccess(tokens -> tokens.forEach(token -> {
+            String cluster = SubscriptionTokens.clusterOf(token);
+            if (cluster == null || !enabled.contains(cluster)) {
+                server.tokens().revoke(token);
+            }
+        })).onFailure(e -> LOG.error("msg=\"revoking old cluster tokens\" service=influxdb err=\"{}\"",
+            e.getMessage()));
     }
 
     /** Completes when the first link ends, when InfluxDB first fails to answer, or after STARTUP_WAIT_MS. */

@@ -293,6 +293,28 @@ class SubscriptionLinkingTest {
     }
 
     @Test
+    void disablingTheClusterThroughTheConfigApiUnlinksIt() throws Exception {
+        influxd.query("CREATE DATABASE gone");
+        try (TestServer server = server()) {
+            String name = subName(server);
+            assertEquals(List.of("gone.autogen " + name + " ANY " + http(server)), subscriptions(name));
+            Http.Response r = await(server.http().post("/kapacitor/v1/config/influxdb/local",
+                new JsonObject().put("set", new JsonObject().put("enabled", false))));
+            assertEquals(204, r.status(), r.text());
+            eventually(() -> {
+                assertEquals(List.of(), subscriptions(name));
+                return null;
+            });
+            // With no enabled cluster left, linking has nothing to do.
+            assertEquals(204, await(server.http().post("/kapacitor/v1/subscriptions", "")).status());
+            assertEquals(0, await(server.http().get("/kapacitor/v1/debug/vars")).json()
+                .getInteger("num_subscriptions"));
+        } finally {
+            influxd.query("DROP DATABASE gone");
+        }
+    }
+
+    @Test
     void udpSubscriptionsGetAListenerOfTheirOwn() throws Exception {
         influxd.query("CREATE DATABASE viaudp");
         try (TestServer server = server("  subscription-protocol = \"udp\"", "  udp-bind = \"127.0.0.1\"")) {
