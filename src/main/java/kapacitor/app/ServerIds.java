@@ -2,6 +2,8 @@ package kapacitor.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,15 +19,17 @@ import java.util.UUID;
  * start would leave the old subscriptions pushing duplicate writes.
  */
 public record ServerIds(String clusterId, String serverId) {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerIds.class);
     static final String CLUSTER_ID_FILE = "cluster.id";
     static final String SERVER_ID_FILE = "server.id";
 
     /** Reads the ids, creating missing ones (and data_dir), on a worker thread. */
     public static Future<ServerIds> load(Vertx vertx, Path dataDir) {
-        return vertx.executeBlocking(() -> {
+        return vertx.<ServerIds>executeBlocking(() -> {
             Files.createDirectories(dataDir);
             return new ServerIds(id(dataDir.resolve(CLUSTER_ID_FILE)), id(dataDir.resolve(SERVER_ID_FILE)));
-        }, false);
+        }, false).onSuccess(ids -> LOG.info("msg=\"listing ClusterID and ServerID\" cluster_id={} server_id={}",
+            ids.clusterId(), ids.serverId()));
     }
 
     private static String id(Path file) {
