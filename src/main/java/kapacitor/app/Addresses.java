@@ -78,6 +78,12 @@ public final class Addresses {
     /** Published (in this JVM) with a user name after the user is created, changed or deleted: caches drop it. */
     public static final String USERS_CHANGED = "kapacitor.users.changed";
 
+    /**
+     * POST /subscriptions: link the InfluxDB subscriptions of every enabled cluster now; answered with null, or
+     * failed 500 with Kapacitor's "linking cluster NAME: ..." text (SubscriptionLinkerVerticle).
+     */
+    public static final String SUBSCRIPTIONS_LINK = "kapacitor.subscriptions.link";
+
     /** Recordings and replays API: a service.replay.ReplayCommands record, answered with a ReplayCommands.Reply. */
     public static final String REPLAY_COMMAND = "kapacitor.replay.command";
 }

@@ -43,6 +43,8 @@ import kapacitor.auth.StoredUser;
 import kapacitor.service.users.UserManagerVerticle;
 import kapacitor.service.alert.AlertManagerVerticle;
 import kapacitor.service.config.ConfigManagerVerticle;
+import kapacitor.service.influxdb.SubscriptionCounts;
+import kapacitor.service.influxdb.SubscriptionLinkerVerticle;
 import kapacitor.service.replay.ReplayManagerVerticle;
 import kapacitor.service.servicetest.ServiceTests;
 import kapacitor.service.storage.StorageManagerVerticle;
@@ -58,7 +60,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
@@ -71,6 +72,7 @@ public final class RootVerticle extends VerticleBase {
     private final LoadedConfig loaded;
     private final BiFunction<Vertx, IngestRouter, TaskRunner> runnerFactory;
     private final TaskCounts taskCounts = new TaskCounts();
+    private final SubscriptionCounts subscriptionCounts = new SubscriptionCounts();
     private TaskRunner runner;
     private Store store;
     private IngestRouter ingest;
@@ -102,11 +104,14 @@ public final class RootVerticle extends VerticleBase {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        stats = new StatsRegistry(UUID.randomUUID().toString(), UUID.randomUUID().toString(), cfg.hostname());
         IngestStats ingestStats = new IngestStats();
         ingest = new IngestRouter(vertx.eventBus(), ingestStats);
-        stats.register("ingress", Map.of("source", "http"), ingestStats::snapshot);
-        return Stores.open(vertx, cfg.storage().url(), cfg.dataDir().toString())
+        return ServerIds.load(vertx, cfg.dataDir())
+            .compose(ids -> {
+                stats = new StatsRegistry(ids.clusterId(), ids.serverId(), cfg.hostname());
+                stats.register("ingress", Map.of("source", "http"), ingestStats::snapshot);
+                return Stores.open(vertx, cfg.storage().url(), cfg.dataDir().toString());
+            })
             .onSuccess(s -> {
                 store = s;
                 LOG.info("msg=\"opened store\" location={}", s.location());
@@ -120,6 +125,8 @@ public final class RootVerticle extends VerticleBase {
             .compose(id -> deployTaskManagers())
             .compose(id -> deployReplays())
             .compose(id -> deployUdp())
+            // Subscriptions are linked before the API answers, as kapacitord opens InfluxDB before httpd.
+            .compose(v -> deploySubscriptionLinker())
             .compose(v -> deployHttp(modules()));
     }
 
@@ -184,7 +191,12 @@ public final class RootVerticle extends VerticleBase {
         modules.add(new StorageRoutes(vertx.eventBus()));
         modules.add(new TaskRoutes(vertx.eventBus()));
         modules.add(new TemplateRoutes(vertx.eventBus()));
-        modules.add(new DebugVarsRoutes(stats, taskCounts::snapshot));
+        modules.add(new DebugVarsRoutes(stats, () -> {
+            // num_subscriptions counts InfluxDB subscriptions, as Kapacitor's vars.NumSubscriptionsVar.
+            Map<String, Long> counts = new java.util.HashMap<>(taskCounts.snapshot());
+            counts.put("num_subscriptions", subscriptionCounts.total());
+            return counts;
+        }));
         modules.add(new ConfigRoutes(vertx.eventBus()));
         modules.add(new ServiceTestRoutes(new ServiceTests(HandlerServiceTests.all(vertx))));
         modules.add(new AlertRoutes(vertx.eventBus()));
@@ -223,6 +235,14 @@ public final class RootVerticle extends VerticleBase {
             all.add(vertx.deployVerticle(new UdpListenerVerticle(udp, ingest)));
         }
         return Future.all(all).mapEmpty();
+    }
+
+    /** Keeps the {@code [[influxdb]]} subscriptions pointing at this server. */
+    private Future<String> deploySubscriptionLinker() {
+        var cfg = loaded.config();
+        return vertx.deployVerticle(new SubscriptionLinkerVerticle(new SubscriptionLinkerVerticle.Settings(
+            stats.clusterId(), stats.serverId(), cfg.hostname(), cfg.http().port(), auth.httpAuthEnabled(),
+            auth.usersEnabled()), ingest, subscriptionCounts));
     }
 
     private Future<String> deployHttp(List<ApiModule> modules) {

@@ -131,6 +131,13 @@ public final class KapacitorConfig {
             if (!mode.equals("cluster") && !mode.equals("server")) {
                 throw ConfigException.invalid(s.key("subscription-mode"), "unknown subscription mode \"" + mode + "\"");
             }
+            String protocol = s.string("subscription-protocol");
+            // Empty takes the default (http), as Kapacitor's ApplyConditionalDefaults runs before Validate.
+            if (!protocol.isEmpty() && !protocol.equals("http") && !protocol.equals("https")
+                && !protocol.equals("udp")) {
+                throw ConfigException.invalid(s.key("subscription-protocol"), "invalid subscription protocol, must be"
+                    + " one of 'udp', 'http' or 'https', got \"" + protocol + "\"");
+            }
         }
         if (enabled > 1 && defaultName == null) {
             throw ConfigException.invalid("influxdb",

@@ -92,6 +92,12 @@ public final class HttpInfluxDBClient implements InfluxDBClient {
         return err == null ? Future.succeededFuture(resp) : Future.failedFuture(err);
     }
 
+    /** GET {@code /ping}: succeeds on 204 as Kapacitor's client.Ping; fails with the error text otherwise. */
+    public Future<Void> ping() {
+        return request(io.vertx.core.http.HttpMethod.GET, "/ping").send().compose(r -> r.statusCode() == 204
+            ? Future.succeededFuture() : Future.failedFuture(errorText(r, null)));
+    }
+
     @Override
     public Future<Void> write(WriteTarget target, Buffer lines) {
         HttpRequest<Buffer> req = request("/write")
@@ -125,11 +131,15 @@ public final class HttpInfluxDBClient implements InfluxDBClient {
     }
 
     private HttpRequest<Buffer> request(String path) {
+        return request(io.vertx.core.http.HttpMethod.POST, path);
+    }
+
+    private HttpRequest<Buffer> request(io.vertx.core.http.HttpMethod method, String path) {
         URI base = urls.get(Math.floorMod(index.incrementAndGet(), urls.size()));
         boolean ssl = "https".equalsIgnoreCase(base.getScheme());
         int port = base.getPort() > 0 ? base.getPort() : ssl ? 443 : 80;
         String prefix = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
-        HttpRequest<Buffer> req = client.post(port, base.getHost(), prefix + path).ssl(ssl);
+        HttpRequest<Buffer> req = client.request(method, port, base.getHost(), prefix + path).ssl(ssl);
         if (timeoutMillis > 0) {
             req.timeout(timeoutMillis);
         }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One {@code [[influxdb]]} section as the clients need it (subscription keys are not read here). The config loader
- * has already validated names, URLs and the default (KapacitorConfig).
+ * One {@code [[influxdb]]} section as the clients need it ({@link SubscriptionConfig} reads the subscription keys of
+ * the same section). The config loader has already validated names, URLs and the default (KapacitorConfig).
  */
 public record InfluxDBConfig(String name, boolean enabled, boolean isDefault, List<String> urls, String username,
                              String password, String token, long timeoutNanos, String sslCa, String sslCert,

@@ -58,7 +58,12 @@ public final class TestServer implements AutoCloseable {
 
     /** A server on the embedded store in {@code dataDir} (a new temp dir when null). */
     public static TestServer embedded(Path dataDir) {
-        return new TestServer(Map.of(), null, dataDir == null ? tempDir() : dataDir);
+        return embedded(dataDir, Map.of());
+    }
+
+    /** A server on the embedded store in {@code dataDir} (a new temp dir when null), configured by {@code env}. */
+    public static TestServer embedded(Path dataDir, Map<String, String> env) {
+        return new TestServer(env, null, dataDir == null ? tempDir() : dataDir);
     }
 
     public Http http() {

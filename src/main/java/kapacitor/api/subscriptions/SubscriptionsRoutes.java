@@ -1,8 +1,8 @@
 package kapacitor.api.subscriptions;
 
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.ext.web.RoutingContext;
 import kapacitor.api.ApiException;
 import kapacitor.api.ApiModule;
@@ -11,13 +11,15 @@ import kapacitor.api.Mux;
 import kapacitor.app.Addresses;
 
 /**
- * Kapacitor's {@code POST /kapacitor/v1/subscriptions}, the hook that re-links InfluxDB subscriptions. Kapacitor
- * answers 204 when no enabled {@code [[influxdb]]} cluster manages subscriptions (none enabled, or all with
- * {@code disable-subscriptions}), since linking then does nothing; so does this build. Linking itself (SHOW
- * DATABASES, CREATE/DROP SUBSCRIPTION, subscription tokens) is not implemented, so a cluster that would need it gets
- * 501 rather than a 204 that pretends the subscriptions exist. Reads the live configuration on every call.
+ * Kapacitor's {@code POST /kapacitor/v1/subscriptions}: links the InfluxDB subscriptions of every enabled
+ * {@code [[influxdb]]} cluster now (SubscriptionLinkerVerticle) and answers 204, or 500 with
+ * {@code failed to link subscriptions: linking cluster NAME: ...}. Like Kapacitor's handler it waits for the link,
+ * including the connection retries while InfluxDB does not answer (up to the cluster's startup-timeout).
  */
 public final class SubscriptionsRoutes implements ApiModule {
+    /** Longer than any sensible startup-timeout: the linker itself gives up after that. */
+    private static final DeliveryOptions WAIT = new DeliveryOptions().setSendTimeout(60L * 60 * 1000);
+
     private final EventBus bus;
 
     public SubscriptionsRoutes(EventBus bus) {
@@ -30,33 +32,14 @@ public final class SubscriptionsRoutes implements ApiModule {
     }
 
     private void link(RoutingContext ctx) {
-        bus.<JsonObject>request(Addresses.CONFIG_GET, "influxdb").onComplete(ar -> {
-            if (ar.failed()) {
-                ctx.fail(ar.cause());
+        bus.request(Addresses.SUBSCRIPTIONS_LINK, null, WAIT).onComplete(ar -> {
+            if (ar.succeeded()) {
+                ApiRouter.noContent(ctx);
                 return;
             }
-            String managed = managingCluster(ar.result().body().getJsonArray("elements"));
-            if (managed == null) {
-                ApiRouter.noContent(ctx);
-            } else {
-                ctx.fail(new ApiException(501, "failed to link subscriptions: linking cluster " + managed
-                    + ": InfluxDB subscription management is not implemented in this build of kapacitord;"
-                    + " set disable-subscriptions = true"));
-            }
+            Throwable e = ar.cause();
+            String text = e instanceof ReplyException ? e.getMessage() : String.valueOf(e.getMessage());
+            ctx.fail(new ApiException(500, "failed to link subscriptions: " + text));
         });
-    }
-
-    /** The name of the first enabled cluster with subscriptions on, or null. */
-    private static String managingCluster(JsonArray elements) {
-        if (elements == null) {
-            return null;
-        }
-        for (int i = 0; i < elements.size(); i++) {
-            JsonObject e = elements.getJsonObject(i);
-            if (e.getBoolean("enabled", true) && !e.getBoolean("disable-subscriptions", false)) {
-                return e.getString("name", "");
-            }
-        }
-        return null;
     }
 }

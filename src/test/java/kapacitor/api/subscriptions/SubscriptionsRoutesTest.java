@@ -8,7 +8,9 @@ import java.util.Map;
 
 import static kapacitor.testing.Await.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** POST /kapacitor/v1/subscriptions without an InfluxDB; SubscriptionLinkingTest covers it against a real one. */
 class SubscriptionsRoutesTest {
     @Test
     void noSubscriptionManagementConfiguredAnswers204() {
@@ -20,13 +22,17 @@ class SubscriptionsRoutesTest {
     }
 
     @Test
-    void aClusterThatManagesSubscriptionsIsNotImplemented() {
-        try (TestServer server = TestServer.postgres()) {
+    void anUnreachableInfluxDBFailsTheLinkOnceStartupTimeoutIsSpent() {
+        long started = System.nanoTime();
+        try (TestServer server = TestServer.postgres(Map.of(
+                "KAPACITOR_INFLUXDB_0_URLS_0", "http://127.0.0.1:" + Http.freePort(),
+                "KAPACITOR_INFLUXDB_0_STARTUP_TIMEOUT", "1s"))) {
+            // Start-up does not wait for an InfluxDB that refuses connections.
+            assertTrue(System.nanoTime() - started < 8_000_000_000L, "server started while InfluxDB is down");
             Http.Response r = await(server.http().post("/kapacitor/v1/subscriptions", ""));
-            assertEquals(501, r.status());
-            assertEquals("failed to link subscriptions: linking cluster default: InfluxDB subscription management is"
-                + " not implemented in this build of kapacitord; set disable-subscriptions = true",
-                r.json().getString("error"));
+            assertEquals(500, r.status(), r.text());
+            assertEquals("failed to link subscriptions: linking cluster default: failed to connect to InfluxDB, retry"
+                + " limit reached", r.json().getString("error"));
         }
     }
 }
