@@ -84,9 +84,7 @@ final class NodeRuntime implements Output {
             tap.accept(List.copyOf(messages));
         }
         long start = System.nanoTime();
-        for (int i = 0; i < messages.size(); i++) {
-            processUntimed(parent, messages.get(i));
-        }
+        operator.processFrame(parent, messages, this);
         execNanos += System.nanoTime() - start;
         execCount += messages.size();
     }

@@ -14,6 +14,20 @@ public interface Operator {
         process(m, out);
     }
 
+    /**
+     * Handles a frame's messages from parent {@code parent} in order; a runtime error of one message is reported
+     * through {@code out} and the others still go.
+     */
+    default void processFrame(int parent, java.util.List<? extends Message> messages, Output out) {
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                process(parent, messages.get(i), out);
+            } catch (RuntimeException e) {
+                out.error(String.valueOf(e.getMessage()));
+            }
+        }
+    }
+
     /** An ungrouped point straight from the task's input; sources may take it without a message around it. */
     default void processPoint(kapacitor.model.Point p, Output out) {
         process(kapacitor.runtime.edge.PointMessage.ungrouped(p), out);

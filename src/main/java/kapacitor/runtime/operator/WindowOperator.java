@@ -65,6 +65,9 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
 
         /** What a barrier makes the window emit: the batch it closes, the barrier itself, or nothing (null). */
         Message barrier(BarrierMessage b);
+
+        /** A field read (see GroupedOperator#touch). */
+        long touch();
     }
 
     /** A barrier closes the current window by time; Kapacitor's time window does not pass the barrier on. */
@@ -82,6 +85,14 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
             return aggregate != null ? new Reducing(first, first.time()) : new ByTime(first, first.time());
         }
         return new ByCount(first);
+    }
+
+    /** Sunk so that the reads of {@link #touch} are not optimized away. */
+    private long touched;
+
+    @Override
+    protected void touch(Window w) {
+        touched += w.touch();
     }
 
     @Override
@@ -185,6 +196,11 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
             return out;
         }
 
+        @Override
+        public long touch() {
+            return nextEmit;
+        }
+
         private Message close() {
             leading = true;
             return new AggregatedBatch(name, groupTags, dims, groupId, nextEmit, handOff());
@@ -239,6 +255,11 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
             return out;
         }
 
+        @Override
+        public long touch() {
+            return nextEmit;
+        }
+
         /** Drops points from the front until the first one inside the window (Kapacitor stops at the first). */
         private void purge(long oldest, boolean inclusive) {
             while (!buf.isEmpty()) {
@@ -264,6 +285,11 @@ public final class WindowOperator extends GroupedOperator<WindowOperator.Window>
         ByCount(Message group) {
             super(group);
             this.nextEmit = fillPeriod ? periodCount : everyCount;
+        }
+
+        @Override
+        public long touch() {
+            return nextEmit;
         }
 
         /** Kapacitor's count windows are not flushed by barriers; they pass them on. */
