@@ -232,6 +232,45 @@ class BatchRecordingRoutesTest {
         assertTrue(t >= before + 3000 - 5 && t < System.currentTimeMillis() + 3000 + 5, got.toString());
     }
 
+    /** One archive per query node: each node of the copy gets its own query's batches. */
+    @Test
+    void recordBatchOfTwoQueriesFeedsEachItsOwn() throws Exception {
+        createTask("twoTask", "batch", "var a = batch\n    |query('SELECT value from mydb.myrp.cpu')\n"
+            + "        .period(2s)\n        .every(2s)\nvar b = batch\n    |query('SELECT a, b from mydb.myrp.m')\n"
+            + "        .period(6s)\n        .every(6s)\na\n    |httpOut('a')\nb\n    |httpOut('b')\n");
+        assertEquals(201, await(http.post("/kapacitor/v1/recordings/batch", new JsonObject().put("id", "tworec")
+            .put("task", "twoTask").put("start", T0 + "0Z").put("stop", T0 + "6Z"))).status());
+        finished("/kapacitor/v1/recordings/tworec");
+        assertEquals(201, await(http.post("/kapacitor/v1/replays", new JsonObject().put("id", "tworeplay")
+            .put("task", "twoTask").put("recording", "tworec").put("recording-time", true))).status());
+        JsonObject stats = finished("/kapacitor/v1/replays/tworeplay").getJsonObject("stats")
+            .getJsonObject("node-stats");
+        assertEquals(3L, stats.getJsonObject("http_out3").getLong("collected"), stats.encode());
+        // [0s, 6s) of m: one batch of the points at 1..5 s.
+        assertEquals(1L, stats.getJsonObject("http_out4").getLong("collected"), stats.encode());
+    }
+
+    /** The real clock waits for each batch's last point time, shifted to now. */
+    @Test
+    void realClockReplayWaitsForTheBatches() throws Exception {
+        Path log = batchTask("rcTask");
+        long before = System.currentTimeMillis();
+        assertEquals(201, await(http.post("/kapacitor/v1/replays/batch", new JsonObject().put("id", "rcreplay")
+            .put("task", "rcTask").put("start", T0 + "0Z").put("stop", T0 + "6Z").put("clock", "real"))).status());
+        Thread.sleep(1500);
+        assertEquals(202, await(http.get("/kapacitor/v1/replays/rcreplay")).status());
+        // While it runs, the copy's stats are the task's with the replay's id.
+        Http.Response inReplay = await(http.get("/kapacitor/v1/tasks/rcTask?replay-id=rcreplay"));
+        assertEquals(200, inReplay.status(), inReplay.text());
+        finished("/kapacitor/v1/replays/rcreplay");
+        long took = System.currentTimeMillis() - before;
+        assertTrue(took >= 5000 - 50, "took " + took);
+        List<JsonObject> got = alerts(log);
+        assertEquals(2, got.size(), got.toString());
+        long t = java.time.Instant.parse(got.get(1).getString("time")).toEpochMilli();
+        assertTrue(Math.abs(t - (before + 5000)) < 1000, got.toString());
+    }
+
     @Test
     void recordQueryBatchThenReplay() throws Exception {
         Path log = batchTask("rqTask");
