@@ -106,8 +106,18 @@ public final class ReplayManagerVerticle extends VerticleBase {
     public Future<?> start() {
         vertx.eventBus().<LocalMessage>localConsumer(Addresses.REPLAY_COMMAND,
             msg -> Replies.reply(msg, guard(() -> handle(msg.body()))));
-        return vertx.executeBlocking(() -> Files.createDirectories(dir), false)
-            .compose(d -> markInterrupted());
+        return vertx.executeBlocking(() -> {
+            Files.createDirectories(dir);
+            // Files of replays that were running when the server stopped.
+            if (Files.isDirectory(liveDir())) {
+                try (var files = Files.list(liveDir())) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+            return null;
+        }, false).compose(d -> markInterrupted());
     }
 
     @Override
@@ -517,11 +527,16 @@ public final class ReplayManagerVerticle extends VerticleBase {
             : StreamReplay.run(vertx, copy, file, real, recordingTime);
     }
 
-    /** Data a replay records for itself lives in a file of its own, removed when the replay ends. */
+    /**
+     * Data a replay records for itself lives in a file of its own under {@code <replay dir>/.live} (no recording's
+     * file name can clash with it), removed when the replay ends.
+     */
     private Future<TaskStats> withTempFile(String extension, Function<Path, Future<TaskStats>> work) {
-        return vertx.executeBlocking(() -> Files.createTempFile(dir, "replay-", extension), false)
-            .compose(file -> work.apply(file).andThen(ar -> vertx.executeBlocking(() -> Files.deleteIfExists(file),
-                false)));
+        return vertx.executeBlocking(() -> Files.createTempFile(Files.createDirectories(liveDir()), "replay-",
+                extension), false)
+            .compose(file -> work.apply(file).transform(ar -> vertx.executeBlocking(
+                () -> Files.deleteIfExists(file), false).transform(deleted -> ar.succeeded()
+                    ? Future.succeededFuture(ar.result()) : Future.<TaskStats>failedFuture(ar.cause()))));
     }
 
     /** Kapacitor's task handler with a replay-id: its checks, texts and 400s. */
@@ -695,6 +710,10 @@ public final class ReplayManagerVerticle extends VerticleBase {
             throw ApiException.badRequest("invalid " + name + " parameter \"" + value
                 + "\" must be an integer: strconv.ParseInt: parsing \"" + value + "\": invalid syntax");
         }
+    }
+
+    private Path liveDir() {
+        return dir.resolve(".live");
     }
 
     private static Path dataFile(RecordingRecord r) {

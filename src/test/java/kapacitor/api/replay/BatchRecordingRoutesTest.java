@@ -214,7 +214,8 @@ class BatchRecordingRoutesTest {
         assertEquals(0, await(http.get("/kapacitor/v1/recordings?pattern=lb*")).json()
             .getJsonArray("recordings").size());
         try (var files = Files.walk(server.dataDir())) {
-            assertEquals(0, files.filter(f -> f.getFileName().toString().startsWith("replay-")).count());
+            assertEquals(0, files.filter(f -> f.getFileName().toString().startsWith("replay-")
+                && f.getParent().getFileName().toString().equals(".live")).count());
         }
     }
 
