@@ -9,6 +9,7 @@ import kapacitor.runtime.TaskStats;
 import kapacitor.runtime.edge.BatchMessage;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,11 +20,14 @@ import java.util.List;
  * {@code recordingTime}, its points move so its first point lands on the replay's start; a batch's time becomes its
  * last point's when that is later. With the real clock a batch waits until its last point's (shifted) time has come;
  * the archives are merged in that order, so the fast clock gives the same interleaving without waiting. When every
- * batch went through, the copy's stats are taken and it stops. The file is read on a worker thread, whole.
+ * batch went through, the copy's stats are taken and it stops. The file is read on worker threads, a chunk of each
+ * archive at a time.
  */
 public final class BatchReplay {
     /** Batches handed to the copy between waits until it has processed them (bounds what is queued on its edges). */
     private static final int WINDOW = 256;
+    /** Batches read from an archive at a time. */
+    private static final int CHUNK = 256;
 
     private final Vertx vertx;
     private final LocalTaskRunner.ReplayRun copy;
@@ -31,13 +35,16 @@ public final class BatchReplay {
     private final boolean recordingTime;
     private final long zeroNanos;
     private final Promise<TaskStats> result = Promise.promise();
+    private BatchRecordingFile.Reader reader;
     private List<Source> sources;
     private int sinceIdle;
 
-    /** One archive: its batches and its own time shift. */
+    /** One archive: the batches read from it and not yet sent, and its own time shift. */
     private static final class Source {
         final int node;
         final Iterator<BatchMessage> batches;
+        final ArrayDeque<BatchMessage> read = new ArrayDeque<>();
+        boolean exhausted;
         boolean started;
         long diff;
         long tmax = BatchRecordingFile.NO_TIME;
@@ -62,41 +69,46 @@ public final class BatchReplay {
     public static Future<TaskStats> run(Vertx vertx, LocalTaskRunner.ReplayRun copy, Path file, boolean realClock,
                                         boolean recordingTime) {
         BatchReplay r = new BatchReplay(vertx, copy, realClock, recordingTime);
-        vertx.<List<List<BatchMessage>>>executeBlocking(() -> {
-            try (BatchRecordingFile.Reader reader = new BatchRecordingFile.Reader(file)) {
-                int collectors = copy.batchCollectors();
-                if (reader.archives() != collectors) {
-                    throw new IllegalStateException("unexpected number of batch collectors. exp "
-                        + reader.archives() + " got " + collectors);
-                }
-                List<List<BatchMessage>> all = new ArrayList<>();
-                for (int i = 0; i < reader.archives(); i++) {
-                    List<BatchMessage> batches = new ArrayList<>();
-                    reader.batches(i).forEachRemaining(batches::add);
-                    all.add(batches);
-                }
-                return all;
+        vertx.<List<Source>>executeBlocking(() -> {
+            r.reader = new BatchRecordingFile.Reader(file);
+            int collectors = copy.batchCollectors();
+            if (r.reader.archives() != collectors) {
+                throw new IllegalStateException("unexpected number of batch collectors. exp "
+                    + r.reader.archives() + " got " + collectors);
             }
-        }, false).onSuccess(all -> {
             List<Source> ss = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                Source s = new Source(i, all.get(i).iterator());
-                r.advance(s);
+            for (int i = 0; i < r.reader.archives(); i++) {
+                Source s = new Source(i, r.reader.batches(i));
+                fill(s);
                 ss.add(s);
             }
+            return ss;
+        }, false).onSuccess(ss -> {
+            ss.forEach(r::advance);
             r.sources = ss;
             r.feed();
         }).onFailure(r::fail);
         return r.result.future();
     }
 
-    /** Takes a source's next batch, shifted as Kapacitor's replayBatchFromChan does, with the time it is due. */
+    /** Reads the source's next chunk (on a worker thread). */
+    private static void fill(Source s) {
+        for (int i = 0; i < CHUNK && s.batches.hasNext(); i++) {
+            s.read.add(s.batches.next());
+        }
+        s.exhausted = !s.batches.hasNext();
+    }
+
+    /**
+     * Takes a source's next batch, shifted as Kapacitor's replayBatchFromChan does, with the time it is due; the
+     * caller makes sure the source has read its next batch unless it is exhausted.
+     */
     private void advance(Source s) {
-        if (!s.batches.hasNext()) {
+        if (s.read.isEmpty()) {
             s.head = null;
             return;
         }
-        BatchMessage b = s.batches.next();
+        BatchMessage b = s.read.poll();
         List<Point> points = b.points();
         if (points.isEmpty()) {
             // An empty batch keeps its own time, or takes the last one's.
@@ -155,6 +167,14 @@ public final class BatchReplay {
                 return;
             }
         }
+        if (s.read.isEmpty() && !s.exhausted) {
+            // The merge needs the source's following batch: read its next chunk first.
+            vertx.executeBlocking(() -> {
+                fill(s);
+                return null;
+            }, false).onSuccess(v -> feed()).onFailure(this::fail);
+            return;
+        }
         BatchMessage b = s.head;
         advance(s);
         copy.collect(s.node, List.of(b)).onSuccess(v -> {
@@ -179,6 +199,7 @@ public final class BatchReplay {
 
     /** Waits until the copy processed everything (Kapacitor drains its task master), then stops it. */
     private void drain() {
+        closeReader();
         whenIdle(() -> copy.stats().onSuccess(stats -> copy.stop().onComplete(ar -> {
             if (ar.succeeded()) {
                 result.tryComplete(stats);
@@ -189,7 +210,19 @@ public final class BatchReplay {
     }
 
     private void fail(Throwable e) {
+        closeReader();
         copy.stop().onComplete(ar -> result.tryFail(e));
+    }
+
+    private void closeReader() {
+        BatchRecordingFile.Reader r = reader;
+        reader = null;
+        if (r != null) {
+            vertx.executeBlocking(() -> {
+                r.close();
+                return null;
+            }, false);
+        }
     }
 
     private static long wallNanos() {

@@ -251,6 +251,28 @@ class BatchRecordingRoutesTest {
         assertEquals(1L, stats.getJsonObject("http_out4").getLong("collected"), stats.encode());
     }
 
+    /** More batches than the replay reads or sends at once: every one reaches the task, in time order. */
+    @Test
+    void manyBatchesAllGoThrough() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 700; i++) {
+            lines.append("load,host=h").append(i).append(" value=").append(i).append(' ').append(S1971 + i)
+                .append('\n');
+        }
+        influxd.write("mydb&rp=myrp&precision=s", lines.toString());
+        createTask("manyTask", "batch", "batch\n    |query('SELECT value FROM mydb.myrp.load')\n"
+            + "        .period(1h)\n        .every(1h)\n        .groupBy('host')\n    |httpOut('out')\n");
+        assertEquals(201, await(http.post("/kapacitor/v1/recordings/query", new JsonObject().put("id", "manyrec")
+            .put("query", "SELECT value FROM mydb.myrp.load GROUP BY host").put("type", "batch"))).status());
+        finished("/kapacitor/v1/recordings/manyrec");
+        assertEquals(201, await(http.post("/kapacitor/v1/replays", new JsonObject().put("id", "manyreplay")
+            .put("task", "manyTask").put("recording", "manyrec").put("recording-time", true))).status());
+        JsonObject stats = finished("/kapacitor/v1/replays/manyreplay").getJsonObject("stats")
+            .getJsonObject("node-stats");
+        assertEquals(700L, stats.getJsonObject("query1").getLong("emitted"), stats.encode());
+        assertEquals(700L, stats.getJsonObject("http_out2").getLong("collected"), stats.encode());
+    }
+
     /** The real clock waits for each batch's last point time, shifted to now. */
     @Test
     void realClockReplayWaitsForTheBatches() throws Exception {
