@@ -46,6 +46,8 @@ public final class Topics implements Shareable {
     /** Raised event states of closed topics (a stopped task's anonymous topic), revived on next use. */
     private final Map<String, Map<String, EventState>> closed = new ConcurrentHashMap<>();
     private final List<Inhibitor> inhibitors = new CopyOnWriteArrayList<>();
+    /** Per topic: events its handlers have queued or are handling, closed handlers included. */
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> outstanding = new ConcurrentHashMap<>();
     private volatile StateSink sink;
     private volatile Router router;
 
@@ -173,7 +175,8 @@ public final class Topics implements Shareable {
         Context ctx = vertx.getOrCreateContext();
         Topic t = ensure(topic);
         synchronized (t) {
-            t.handlers.add(new BufferedHandler(h, ctx, bufferSize));
+            t.handlers.add(new BufferedHandler(h, ctx, bufferSize,
+                outstanding.computeIfAbsent(topic, k -> new java.util.concurrent.atomic.AtomicLong())));
         }
     }
 
@@ -191,6 +194,23 @@ public final class Topics implements Shareable {
                 return false;
             });
         }
+    }
+
+    /**
+     * True once the handlers of every topic whose id starts with {@code prefix} have handled every event given to
+     * them, those of handlers closed since included: a replay is done only when its alerts are written (Kapacitor's
+     * handlers finish their queue before its replay ends).
+     */
+    public boolean handled(String prefix) {
+        for (Map.Entry<String, java.util.concurrent.atomic.AtomicLong> e : outstanding.entrySet()) {
+            if (e.getKey().startsWith(prefix) && e.getValue().get() > 0) {
+                return false;
+            }
+        }
+        // Counters of closed topics are not needed any more (a replay's topics are not used again).
+        outstanding.keySet().removeIf(k -> k.startsWith(prefix) && !topics.containsKey(k)
+            && outstanding.get(k) != null && outstanding.get(k).get() == 0);
+        return true;
     }
 
     /** Events dropped by the topic's handler queues. */

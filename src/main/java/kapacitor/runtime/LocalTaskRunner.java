@@ -9,6 +9,7 @@ import kapacitor.influxdb.InfluxDBClusters;
 import kapacitor.model.Point;
 import kapacitor.model.TaskType;
 import kapacitor.pipeline.NodeDef;
+import kapacitor.runtime.edge.BatchMessage;
 import kapacitor.runtime.ingest.IngestRouter;
 import kapacitor.runtime.ingest.RoutingTable;
 import kapacitor.runtime.ingest.TaskInbox;
@@ -96,6 +97,22 @@ public final class LocalTaskRunner implements TaskRunner {
         /** Sends points to the copy; false, nothing sent, while it is too far behind (retry later). */
         public boolean offer(String db, String rp, List<Point> points) {
             return router.offer(inbox, db, rp, points);
+        }
+
+        /**
+         * How many query nodes a batch task's copy has (Kapacitor's batch collectors; 0 for a stream task): a batch
+         * replay feeds one source of batches to each, in the order {@link #collect} numbers them.
+         */
+        public int batchCollectors() {
+            return spec.type() == TaskType.BATCH ? spec.pipeline().source().children().size() : 0;
+        }
+
+        /**
+         * Sends recorded batches to the copy's query node number {@code query}, which passes them on as if it had
+         * queried them; completes once that node has taken them (what follows runs on, see {@link #idle}).
+         */
+        public Future<Void> collect(int query, List<BatchMessage> batches) {
+            return verticle.collectBatches(query, batches);
         }
 
         /** True once the copy processed everything offered so far. */
@@ -187,13 +204,18 @@ public final class LocalTaskRunner implements TaskRunner {
         String prefix = replayAddressPrefix(replayId, replaySeq.incrementAndGet());
         TaskInbox inbox = new TaskInbox(spec.id(), prefix + "in", REPLAY_IN_FLIGHT);
         TaskVerticle verticle = new TaskVerticle(spec, inbox, services, clocks, groupIdleTimeout, prefix, replayId)
-            .operatorChaining(operatorChaining);
+            .operatorChaining(operatorChaining).fedBatches(spec.type() == TaskType.BATCH);
         ReplayRun run = new ReplayRun(replayId, prefix, spec, inbox, verticle);
         return vertx.deployVerticle(verticle).map(id -> {
             run.deploymentId = id;
             replays.put(prefix, run);
             return run;
         });
+    }
+
+    /** The {@code [[influxdb]]} clusters this node's tasks query; recordings of batch data query them too. */
+    public InfluxDBClusters influxdb() {
+        return services.influxdb();
     }
 
     /** Tasks started after this call chain their operators ({@link TaskVerticle#operatorChaining}). */

@@ -62,6 +62,8 @@ public final class TaskVerticle extends VerticleBase {
     private long expiryTimer = -1;
     /** Opt-in ({@code [task] operator-chaining}): edges call the child directly instead of a bus hop per frame. */
     private boolean chaining;
+    /** A replay's copy of a batch task: its query nodes get recorded batches instead of querying InfluxDB. */
+    private boolean fedBatches;
     private final EdgeStats sourceIn = new EdgeStats();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Context context;
@@ -121,6 +123,15 @@ public final class TaskVerticle extends VerticleBase {
         return this;
     }
 
+    /**
+     * Makes this a copy that a batch replay feeds through {@link #collectBatches}: its query nodes do not query
+     * InfluxDB on their schedule, as a replay's task master in Kapacitor never starts them. Set before deployment.
+     */
+    TaskVerticle fedBatches(boolean on) {
+        this.fedBatches = on;
+        return this;
+    }
+
     /** The bus address prefix of a live task: its inbox and edges. */
     public static String addressPrefix(String taskId) {
         return "kapacitor.task." + taskId + ".";
@@ -140,6 +151,9 @@ public final class TaskVerticle extends VerticleBase {
         }
         clock = clocks.apply(vertx);
         for (NodeRuntime r : nodes.values()) {
+            if (fedBatches && r.operator instanceof kapacitor.runtime.operator.QueryOperator) {
+                continue;
+            }
             if (r.operator instanceof ContextAware c) {
                 c.open(nodeContext(r, clock));
             }
@@ -382,6 +396,26 @@ public final class TaskVerticle extends VerticleBase {
             }
         });
         return p.future();
+    }
+
+    /**
+     * Hands {@code batches} to the source's query child number {@code query} (Kapacitor's batch collectors, in the
+     * order the script links the queries) as if it had queried them; completes once that node passed them on.
+     */
+    Future<Void> collectBatches(int query, List<kapacitor.runtime.edge.BatchMessage> batches) {
+        return onContext(() -> {
+            NodeDef def = source.def.children().get(query);
+            NodeRuntime q = nodes.get(def);
+            // They come over the batch source's edge to the query, as the live query's results do in Kapacitor.
+            for (NodeRuntime.OutEdge e : source.outs) {
+                if (e.child == def) {
+                    batches.forEach(e.stats::count);
+                }
+            }
+            q.processAll(0, batches);
+            flush(q);
+            return null;
+        });
     }
 
     /** True once every frame given to the task and every edge frame it produced has been processed. */

@@ -14,9 +14,9 @@ import kapacitor.app.LocalCodec;
 import kapacitor.service.replay.ReplayCommands;
 
 /**
- * {@code /kapacitor/v1/recordings} and {@code /kapacitor/v1/replays}: Kapacitor's replay service routes. Stream
- * recordings and replays of them are served; recording batch or query data and replaying without a recording need
- * InfluxDB queries this server does not run for them yet, and answer 501 saying so.
+ * {@code /kapacitor/v1/recordings} and {@code /kapacitor/v1/replays}: Kapacitor's replay service routes: recordings
+ * of live writes, of a batch task's queries and of one query, replays of them, and replays that record and replay in
+ * one step.
  */
 public final class ReplayRoutes implements ApiModule {
     private static final String RECORDINGS = ApiRouter.BASE + "/recordings";
@@ -36,15 +36,15 @@ public final class ReplayRoutes implements ApiModule {
         mux.get(RECORDINGS + "/", ctx -> send(ctx, new ReplayCommands.GetRecording(id(ctx, "recording"))));
         mux.delete(RECORDINGS + "/", ctx -> send(ctx, new ReplayCommands.DeleteRecording(id(ctx, "recording"))));
         mux.post(RECORDINGS + "/stream", ctx -> send(ctx, new ReplayCommands.RecordStream(ctx.body().buffer())));
-        mux.post(RECORDINGS + "/batch", ctx -> notImplemented(ctx, "recording the queries of batch tasks"));
-        mux.post(RECORDINGS + "/query", ctx -> notImplemented(ctx, "recording the results of queries"));
+        mux.post(RECORDINGS + "/batch", ctx -> send(ctx, new ReplayCommands.RecordBatch(ctx.body().buffer())));
+        mux.post(RECORDINGS + "/query", ctx -> send(ctx, new ReplayCommands.RecordQuery(ctx.body().buffer())));
         mux.get(REPLAYS, ctx -> send(ctx, new ReplayCommands.ListReplays(query(ctx, "pattern"),
             ctx.queryParam("fields"), query(ctx, "offset"), query(ctx, "limit"))));
         mux.post(REPLAYS, ctx -> send(ctx, new ReplayCommands.CreateReplay(ctx.body().buffer())));
         mux.get(REPLAYS + "/", ctx -> send(ctx, new ReplayCommands.GetReplay(id(ctx, "replay"))));
         mux.delete(REPLAYS + "/", ctx -> send(ctx, new ReplayCommands.DeleteReplay(id(ctx, "replay"))));
-        mux.post(REPLAYS + "/batch", ctx -> notImplemented(ctx, "replaying the queries of batch tasks"));
-        mux.post(REPLAYS + "/query", ctx -> notImplemented(ctx, "replaying the results of queries"));
+        mux.post(REPLAYS + "/batch", ctx -> send(ctx, new ReplayCommands.ReplayBatch(ctx.body().buffer())));
+        mux.post(REPLAYS + "/query", ctx -> send(ctx, new ReplayCommands.ReplayQuery(ctx.body().buffer())));
     }
 
     private void send(RoutingContext ctx, Object command) {
@@ -56,10 +56,6 @@ public final class ReplayRoutes implements ApiModule {
                 ctx.response().setStatusCode(reply.status()).end(Json.pretty(reply.body()));
             }
         }).onFailure(ctx::fail);
-    }
-
-    private static void notImplemented(RoutingContext ctx, String what) {
-        ctx.fail(new ApiException(501, what + " is not implemented in this build of kapacitord"));
     }
 
     /** The id after {@code /recordings/} or {@code /replays/}; Kapacitor answers 400 when there is none. */

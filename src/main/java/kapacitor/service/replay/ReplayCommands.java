@@ -25,6 +25,22 @@ public final class ReplayCommands {
     public record RecordStream(Buffer body) implements LocalMessage {
     }
 
+    /** POST /recordings/batch with its raw body. */
+    public record RecordBatch(Buffer body) implements LocalMessage {
+    }
+
+    /** POST /recordings/query with its raw body. */
+    public record RecordQuery(Buffer body) implements LocalMessage {
+    }
+
+    /** POST /replays/batch with its raw body: record the task's queries and replay them at once. */
+    public record ReplayBatch(Buffer body) implements LocalMessage {
+    }
+
+    /** POST /replays/query with its raw body: record a query and replay it at once. */
+    public record ReplayQuery(Buffer body) implements LocalMessage {
+    }
+
     public record ListReplays(String pattern, List<String> fields, String offset, String limit)
         implements LocalMessage {
     }

@@ -280,13 +280,14 @@ class ReplayRoutesTest {
         assertError(await(http.post("/kapacitor/v1/replays", new JsonObject().put("task", "errTask")
             .put("recording", "r").put("clock", "slow"))), 400, "unknown Clock slow");
 
-        assertError(await(http.post("/kapacitor/v1/recordings/query", new JsonObject())), 501,
-            "recording the results of queries is not implemented in this build of kapacitord");
-        assertError(await(http.post("/kapacitor/v1/recordings/batch", new JsonObject())), 501,
-            "recording the queries of batch tasks is not implemented in this build of kapacitord");
-        assertError(await(http.post("/kapacitor/v1/replays/query", new JsonObject())), 501,
-            "replaying the results of queries is not implemented in this build of kapacitord");
-        assertError(await(http.post("/kapacitor/v1/replays/batch", new JsonObject())), 501,
-            "replaying the queries of batch tasks is not implemented in this build of kapacitord");
+        // Batch and query recordings and replays: BatchRecordingRoutesTest, against a real influxd.
+        assertError(await(http.post("/kapacitor/v1/recordings/query", new JsonObject())), 400,
+            "must provide query");
+        assertError(await(http.post("/kapacitor/v1/recordings/batch", new JsonObject())), 400,
+            "must provide start time");
+        assertError(await(http.post("/kapacitor/v1/replays/query", new JsonObject())), 400,
+            "must provide query");
+        assertError(await(http.post("/kapacitor/v1/replays/batch", new JsonObject().put("task", "errTask"))), 400,
+            "cannot replay batch against stream task: errTask");
     }
 }
