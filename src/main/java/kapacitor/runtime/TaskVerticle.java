@@ -150,13 +150,21 @@ public final class TaskVerticle extends VerticleBase {
             return Future.failedFuture(e.getMessage());
         }
         clock = clocks.apply(vertx);
-        for (NodeRuntime r : nodes.values()) {
-            if (fedBatches && r.operator instanceof kapacitor.runtime.operator.QueryOperator) {
-                continue;
+        List<ContextAware> opened = new ArrayList<>();
+        try {
+            for (NodeRuntime r : nodes.values()) {
+                if (fedBatches && r.operator instanceof kapacitor.runtime.operator.QueryOperator) {
+                    continue;
+                }
+                if (r.operator instanceof ContextAware c) {
+                    c.open(nodeContext(r, clock));
+                    opened.add(c);
+                }
             }
-            if (r.operator instanceof ContextAware c) {
-                c.open(nodeContext(r, clock));
-            }
+        } catch (RuntimeException e) {
+            // A node that cannot start fails the task's start with its reason; the ones already open stop again.
+            opened.forEach(ContextAware::close);
+            return Future.failedFuture(e.getMessage());
         }
         if (!expiries.isEmpty()) {
             long interval = expiries.values().iterator().next().checkIntervalNanos();

@@ -36,11 +36,11 @@ final class BatchOperators {
         } else {
             throw new IllegalArgumentException("must define one of 'every' or 'cron'");
         }
-        if (clusters.isEmpty()) {
-            throw new IllegalArgumentException("InfluxDB not configured, cannot query InfluxDB for batch query");
-        }
+        // As Kapacitor's QueryNode, a missing InfluxDB is an error once the node starts querying: a replay copy, fed
+        // recorded batches, never does.
+        InfluxDBClient client = clusters.isEmpty() ? null : client(clusters, n.stringValue("Cluster"));
         return new QueryOperator(query, schedule, n.durationNanos("Period"),
-            n.durationNanos("Offset"), n.has("GroupByMeasurement"), client(clusters, n.stringValue("Cluster")));
+            n.durationNanos("Offset"), n.has("GroupByMeasurement"), client);
     }
 
     static InfluxDBOutOperator influxDBOut(NodeDef n, InfluxDBClusters clusters) {

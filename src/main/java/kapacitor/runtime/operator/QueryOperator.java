@@ -53,6 +53,9 @@ public final class QueryOperator implements Operator, ContextAware {
 
     @Override
     public void open(NodeContext nodeContext) {
+        if (client == null) {
+            throw new IllegalStateException("InfluxDB not configured, cannot query InfluxDB for batch query");
+        }
         this.ctx = nodeContext;
         this.context = nodeContext.vertx().getOrCreateContext();
         long first = schedule.first(ctx.clock().nowNanos());
