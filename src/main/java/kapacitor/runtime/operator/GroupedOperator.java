@@ -50,18 +50,18 @@ public abstract class GroupedOperator<S> implements Operator {
         int n = messages.size();
         for (int base = 0; base < n; base += LOOKAHEAD) {
             int end = Math.min(n, base + LOOKAHEAD);
-            boolean ahead = true;
+            boolean lookedUp = true;
             for (int i = base; i < end; i++) {
                 Message m = messages.get(i);
                 if (m instanceof DeleteGroupMessage) {
-                    ahead = false;
+                    lookedUp = false;
                     break;
                 }
-                this.ahead[i - base] = groups.get(m.groupId());
+                ahead[i - base] = groups.get(m.groupId());
             }
-            if (ahead) {
+            if (lookedUp) {
                 for (int i = base; i < end; i++) {
-                    Object s = this.ahead[i - base];
+                    Object s = ahead[i - base];
                     if (s != null) {
                         touch((S) s);
                     }
@@ -69,7 +69,7 @@ public abstract class GroupedOperator<S> implements Operator {
             }
             for (int i = base; i < end; i++) {
                 Message m = messages.get(i);
-                S s = ahead ? (S) this.ahead[i - base] : null;
+                S s = lookedUp ? (S) ahead[i - base] : null;
                 try {
                     if (s != null) {
                         dispatch(s, m, out);
@@ -80,7 +80,7 @@ public abstract class GroupedOperator<S> implements Operator {
                     out.error(String.valueOf(e.getMessage()));
                 }
             }
-            java.util.Arrays.fill(this.ahead, null);
+            java.util.Arrays.fill(ahead, null);
         }
     }
 
