@@ -84,6 +84,11 @@ public final class Addresses {
      */
     public static final String SUBSCRIPTIONS_LINK = "kapacitor.subscriptions.link";
 
+    /** Clustered: {@link #SUBSCRIPTIONS_LINK} forwarded to the node that links the subscriptions of the cluster. */
+    public static String nodeSubscriptionsLink(String nodeId) {
+        return "kapacitor.node." + nodeId + ".subscriptions.link";
+    }
+
     /** Recordings and replays API: a service.replay.ReplayCommands record, answered with a ReplayCommands.Reply. */
     public static final String REPLAY_COMMAND = "kapacitor.replay.command";
 }

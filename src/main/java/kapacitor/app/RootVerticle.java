@@ -24,6 +24,7 @@ import kapacitor.api.templates.TemplateRoutes;
 import kapacitor.api.users.UserRoutes;
 import kapacitor.api.write.WriteRoutes;
 import kapacitor.cluster.ClusterNode;
+import kapacitor.cluster.ClusterRole;
 import kapacitor.config.HttpConfig;
 import kapacitor.config.LoadedConfig;
 import kapacitor.influxdb.InfluxDBClusters;
@@ -106,17 +107,19 @@ public final class RootVerticle extends VerticleBase {
         }
         IngestStats ingestStats = new IngestStats();
         ingest = new IngestRouter(vertx.eventBus(), ingestStats);
-        return ServerIds.load(vertx, cfg.dataDir())
-            .compose(ids -> {
-                stats = new StatsRegistry(ids.clusterId(), ids.serverId(), cfg.hostname());
-                stats.register("ingress", Map.of("source", "http"), ingestStats::snapshot);
-                return Stores.open(vertx, cfg.storage().url(), cfg.dataDir().toString());
-            })
+        return Stores.open(vertx, cfg.storage().url(), cfg.dataDir().toString())
             .onSuccess(s -> {
                 store = s;
                 LOG.info("msg=\"opened store\" location={}", s.location());
             })
-            .compose(s -> vertx.deployVerticle(new StorageManagerVerticle(s)))
+            // The nodes of a cluster share one cluster id through the store: one subscription name for them all.
+            .compose(s -> vertx.isClustered() ? ServerIds.loadShared(vertx, cfg.dataDir(), s)
+                : ServerIds.load(vertx, cfg.dataDir()))
+            .compose(ids -> {
+                stats = new StatsRegistry(ids.clusterId(), ids.serverId(), cfg.hostname());
+                stats.register("ingress", Map.of("source", "http"), ingestStats::snapshot);
+                return vertx.deployVerticle(new StorageManagerVerticle(store));
+            })
             .compose(id -> vertx.deployVerticle(new ConfigManagerVerticle(store, cfg.tree(),
                 cfg.configOverride().enabled(), cfg.skipConfigOverrides())))
             // Restored alert states must be in place before any task's alert node starts.
@@ -237,12 +240,18 @@ public final class RootVerticle extends VerticleBase {
         return Future.all(all).mapEmpty();
     }
 
-    /** Keeps the {@code [[influxdb]]} subscriptions pointing at this server. */
+    /**
+     * Keeps the {@code [[influxdb]]} subscriptions pointing at this server; in a cluster at one node, at the host
+     * the other nodes reach its API at.
+     */
     private Future<String> deploySubscriptionLinker() {
         var cfg = loaded.config();
+        String host = cluster != null ? httpHost() : cfg.hostname();
+        ClusterRole role = cluster != null ? cluster.role(SubscriptionLinkerVerticle.ROLE)
+            : ClusterRole.standalone(stats.serverId(), SubscriptionLinkerVerticle.ROLE);
         return vertx.deployVerticle(new SubscriptionLinkerVerticle(new SubscriptionLinkerVerticle.Settings(
-            stats.clusterId(), stats.serverId(), cfg.hostname(), cfg.http().port(), auth.httpAuthEnabled(),
-            auth.usersEnabled()), ingest, subscriptionCounts));
+            stats.clusterId(), stats.serverId(), host, cfg.http().port(), auth.httpAuthEnabled(),
+            auth.usersEnabled(), role), ingest, subscriptionCounts));
     }
 
     private Future<String> deployHttp(List<ApiModule> modules) {
@@ -258,9 +267,12 @@ public final class RootVerticle extends VerticleBase {
 
     /** host:port other nodes and operators reach this server's API at. */
     private String httpAddress() {
+        return httpHost() + ":" + loaded.config().http().port();
+    }
+
+    private String httpHost() {
         HttpConfig http = loaded.config().http();
-        String host = http.host().isEmpty() || http.host().equals("0.0.0.0") ? loaded.config().hostname() : http.host();
-        return host + ":" + http.port();
+        return http.host().isEmpty() || http.host().equals("0.0.0.0") ? loaded.config().hostname() : http.host();
     }
 
     public Store store() {

@@ -68,6 +68,11 @@ public final class ClusterNode {
         return vertx.deployVerticle(placement);
     }
 
+    /** A job one live node of the cluster does at a time, by rendezvous on {@code key}. */
+    public ClusterRole role(String key) {
+        return new ClusterRole(membership, key);
+    }
+
     /** The cluster document as this node sees it. */
     public Future<Map<String, Object>> describe() {
         ClusterView v = state.view();

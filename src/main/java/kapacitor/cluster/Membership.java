@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The live nodes as sorted Vert.x node ids. In a cluster it follows Hazelcast membership through a
@@ -24,7 +25,8 @@ public final class Membership {
     private final String self;
     private final HazelcastInstance hazelcast;
     private volatile List<String> nodes;
-    private UUID registration;
+    /** One per {@link #listen} (placement and the InfluxDB subscription role both follow membership). */
+    private final List<UUID> registrations = new CopyOnWriteArrayList<>();
 
     private Membership(String self, HazelcastInstance hazelcast, List<String> nodes) {
         this.self = self;
@@ -51,12 +53,20 @@ public final class Membership {
         return nodes;
     }
 
-    /** Calls {@code onChange} on {@code context} with the new node list after every membership change. */
-    public void listen(Context context, Handler<List<String>> onChange) {
+    /** The live nodes as Hazelcast knows them right now, which {@link #nodes} may not reflect yet. */
+    public List<String> current() {
+        return hazelcast == null ? nodes : withSelf(nodeIds(hazelcast.getCluster().getMembers()));
+    }
+
+    /**
+     * Calls {@code onChange} on {@code context} with the new node list after every membership change; the answer
+     * stops just this listener.
+     */
+    public Runnable listen(Context context, Handler<List<String>> onChange) {
         if (hazelcast == null) {
-            return;
+            return () -> { };
         }
-        registration = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+        UUID registration = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
                 changed(event);
@@ -75,6 +85,7 @@ public final class Membership {
                 });
             }
         });
+        registrations.add(registration);
         // A change between hazelcast(...) and the registration would otherwise go unnoticed.
         List<String> now = withSelf(nodeIds(hazelcast.getCluster().getMembers()));
         context.runOnContext(v -> {
@@ -83,10 +94,16 @@ public final class Membership {
                 onChange.handle(now);
             }
         });
+        return () -> remove(registration);
     }
 
+    /** Stops every listener. */
     public void close() {
-        if (hazelcast != null && registration != null && hazelcast.getLifecycleService().isRunning()) {
+        registrations.forEach(this::remove);
+    }
+
+    private void remove(UUID registration) {
+        if (registrations.remove(registration) && hazelcast.getLifecycleService().isRunning()) {
             hazelcast.getCluster().removeMembershipListener(registration);
         }
     }

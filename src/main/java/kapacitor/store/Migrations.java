@@ -23,7 +23,7 @@ import java.util.Set;
 public final class Migrations {
 
     /** Listed here because a classpath directory cannot be listed portably inside a jar. */
-    static final List<String> FILES = List.of("V1__init");
+    static final List<String> FILES = List.of("V1__init", "V2__cluster_settings");
 
     /** Arbitrary constant shared by every node: "kapacitor" in ASCII, truncated to a long. */
     static final long LOCK_ID = 0x6b61706163697472L;

@@ -29,6 +29,7 @@ public final class Store {
     private final FluxLogRepository fluxLogs;
     private final SnapshotRepository snapshots;
     private final LeaseRepository leases;
+    private final ClusterSettingsRepository clusterSettings;
 
     Store(Pool pool, Dialect dialect, String location) {
         this.pool = pool;
@@ -47,6 +48,7 @@ public final class Store {
         this.fluxLogs = new FluxLogRepository(pool, dialect);
         this.snapshots = new SnapshotRepository(pool, dialect);
         this.leases = new LeaseRepository(pool, dialect);
+        this.clusterSettings = new ClusterSettingsRepository(pool, dialect);
     }
 
     /** Every table, in an order where restoring rows one table after another never breaks a reference. */
@@ -121,6 +123,10 @@ public final class Store {
 
     public LeaseRepository leases() {
         return leases;
+    }
+
+    public ClusterSettingsRepository clusterSettings() {
+        return clusterSettings;
     }
 
     /**

@@ -50,9 +50,22 @@ final class ClusterProcesses implements AutoCloseable {
     private final Path dir;
     private final Path hazelcastXml;
     private final int hazelcastPort = 21000 + ThreadLocalRandom.current().nextInt(0, 800) * 10;
+    private final String configPath;
 
     ClusterProcesses() throws IOException {
+        this("");
+    }
+
+    /** Nodes started with {@code config} as their configuration file (TOML); none when it is empty. */
+    ClusterProcesses(String config) throws IOException {
         dir = Files.createTempDirectory("kapacitord-cluster");
+        if (config.isEmpty()) {
+            configPath = "/dev/null";
+        } else {
+            Path conf = dir.resolve("kapacitor.conf");
+            Files.writeString(conf, config);
+            configPath = conf.toString();
+        }
         String xml = Files.readString(Path.of("cluster/hazelcast.xml"))
             .replace("<cluster-name>kapacitor</cluster-name>",
                 "<cluster-name>test-" + UUID.randomUUID() + "</cluster-name>");
@@ -87,7 +100,7 @@ final class ClusterProcesses implements AutoCloseable {
             "java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
             "--add-opens", "java.management/sun.management=ALL-UNNAMED",
             "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-            "-cp", System.getProperty("java.class.path"), "kapacitor.Main", "-config", "/dev/null"));
+            "-cp", System.getProperty("java.class.path"), "kapacitor.Main", "-config", configPath));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("KAPACITOR_"));
         pb.environment().putAll(Map.of(

@@ -61,4 +61,20 @@ public interface ClusterRepositoriesContract extends StoreTest {
         assertTrue(await(store().leases().delete("a", "n3")));
         assertEquals(2, await(store().leases().listAll()).size());
     }
+
+    @Test
+    default void aClusterSettingKeepsTheFirstValueStoredEvenUnderConcurrentClaims() {
+        String name = "setting-" + java.util.UUID.randomUUID();
+        List<io.vertx.core.Future<String>> racing = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            racing.add(store().clusterSettings().claim(name, "proposal-" + i));
+        }
+        await(io.vertx.core.Future.join(racing));
+        String winner = racing.get(0).result();
+        assertTrue(winner.startsWith("proposal-"), winner);
+        for (io.vertx.core.Future<String> f : racing) {
+            assertEquals(winner, f.result());
+        }
+        assertEquals(winner, await(store().clusterSettings().claim(name, "later")));
+    }
 }

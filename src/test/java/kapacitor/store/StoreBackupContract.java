@@ -125,7 +125,7 @@ public interface StoreBackupContract extends StoreTest {
     default void migrationsRunTwiceAreANoOp() {
         assertEquals(0, await(Migrations.run(store().pool(), store().dialect())));
         assertEquals(0, await(Migrations.run(store().pool(), store().dialect())));
-        assertEquals(1, await(store().pool().query("SELECT COUNT(*) AS n FROM schema_version").execute())
-            .iterator().next().getLong("n"));
+        assertEquals(Migrations.FILES.size(), await(store().pool().query("SELECT COUNT(*) AS n FROM schema_version")
+            .execute()).iterator().next().getLong("n").intValue());
     }
 }

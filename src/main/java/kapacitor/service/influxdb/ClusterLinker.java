@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -39,9 +40,13 @@ final class ClusterLinker {
     private static final long INITIAL_BACKOFF_MS = 500;
     private static final long MAX_BACKOFF_MS = 60_000;
 
-    /** Ids and defaults that come from the server, not from the section. */
+    /**
+     * Ids and defaults that come from the server, not from the section. {@code linksHere} says whether this node
+     * is the one that links (always, standalone; one node of a cluster): the others leave InfluxDB alone.
+     */
     record ServerContext(String clusterId, String serverId, String hostname, int httpPort, boolean authEnabled,
-                         SubscriptionTokens tokens, IngestRouter ingest, SubscriptionCounts counts) {
+                         SubscriptionTokens tokens, IngestRouter ingest, SubscriptionCounts counts,
+                         BooleanSupplier linksHere) {
     }
 
     private record SubEntry(String db, String rp, String name) {
@@ -166,6 +171,19 @@ final class ClusterLinker {
         return enqueue(gen -> unlinkNow(subName));
     }
 
+    /**
+     * Another node of the cluster links from now on: the retries of a run in progress stop and the UDP listeners
+     * close, but the subscriptions stay for the new linker to point at itself.
+     */
+    Future<Void> standDown() {
+        return enqueue(gen -> closeListeners().map(v -> {
+            running.clear();
+            numSubscriptions = 0;
+            server.counts().set(name, 0);
+            return null;
+        }));
+    }
+
     /** Stops the periodic re-link, the UDP listeners and the client. */
     Future<Void> close() {
         generation++;
@@ -202,7 +220,7 @@ final class ClusterLinker {
     // ---- linking (Kapacitor's linkSubscriptions) ----
 
     private Future<Void> linkNow(long gen) {
-        if (config.disabled()) {
+        if (config.disabled() || !server.linksHere().getAsBoolean()) {
             return Future.succeededFuture();
         }
         LOG.debug("msg=\"linking subscription for cluster\" service=influxdb cluster={}", name);
@@ -491,6 +509,10 @@ final class ClusterLinker {
     // ---- unlinking ----
 
     private Future<Void> unlinkNow(String subName) {
+        if (!server.linksHere().getAsBoolean()) {
+            // The subscriptions are the linking node's to drop; this node's config change does not reach it.
+            return Future.succeededFuture();
+        }
         LOG.debug("msg=\"unlinking subscription for cluster\" service=influxdb cluster={}", name);
         return query(InfluxQL.SHOW_SUBSCRIPTIONS).compose(resp -> {
             Future<Void> chain = Future.succeededFuture();
@@ -551,13 +573,24 @@ final class ClusterLinker {
     }
 
     private Future<Void> create(SubEntry se, String mode, List<String> destinations) {
+        if (!server.linksHere().getAsBoolean()) {
+            return notLinkingHere();
+        }
         return query(InfluxQL.createSubscription(se.name(), se.db(), se.rp(), mode, destinations)).<Void>mapEmpty()
             .recover(e -> Future.failedFuture("creating sub " + se.name() + " for db \"" + se.db() + "\" and rp \""
                 + se.rp() + "\": " + e.getMessage()));
     }
 
     private Future<Void> drop(SubEntry se) {
+        if (!server.linksHere().getAsBoolean()) {
+            return notLinkingHere();
+        }
         return query(InfluxQL.dropSubscription(se.name(), se.db(), se.rp())).mapEmpty();
+    }
+
+    /** A run that began while this node linked must not undo what the node linking now did. */
+    private static Future<Void> notLinkingHere() {
+        return Future.failedFuture("another node of the cluster links the subscriptions now");
     }
 
     private Future<Integer> startUdpListener(SubEntry se, int port) {

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import kapacitor.api.ApiException;
 import kapacitor.api.Json;
 import kapacitor.app.Addresses;
 import kapacitor.app.Replies;
+import kapacitor.cluster.ClusterRole;
 import kapacitor.influxdb.InfluxDBConfig;
 import kapacitor.influxdb.SubscriptionConfig;
 import kapacitor.runtime.ingest.IngestRouter;
@@ -32,15 +35,28 @@ import java.util.Set;
  * update. Start-up waits for the first link (so subscriptions exist before the HTTP API answers, as in Kapacitor),
  * but only while InfluxDB answers: when it does not, start-up goes on and the linker keeps retrying in the
  * background instead of failing the server after startup-timeout as kapacitord does.
+ * <p>
+ * In a cluster the nodes share one cluster id, hence one subscription name, and only the holder of the
+ * {@link #ROLE} role links: InfluxDB then sends each write to one node, which forwards it to the nodes running the
+ * tasks that want it. When the role moves (the holder died, a node joined) the new holder links at once, which
+ * points the subscriptions at itself; the old one stops linking and leaves them alone. POST /subscriptions on
+ * another node is forwarded to the holder, so it answers as the link itself does.
  */
 public final class SubscriptionLinkerVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionLinkerVerticle.class);
     /** Start-up waits no longer than this for an InfluxDB whose address does not answer at all. */
     private static final long STARTUP_WAIT_MS = 10_000;
+    /** The cluster role whose holder links the subscriptions of every {@code [[influxdb]]} cluster. */
+    public static final String ROLE = "influxdb-subscriptions";
+    /** A forwarded link waits this much longer than the holder's own connection retries may last. */
+    private static final long FORWARD_MARGIN_MS = 30_000;
 
-    /** Ids and defaults that come from the server rather than from the sections. */
+    /**
+     * Ids and defaults that come from the server rather than from the sections; {@code role} says which node links
+     * (always this one on a standalone server).
+     */
     public record Settings(String clusterId, String serverId, String hostname, int httpPort, boolean httpAuthEnabled,
-                           boolean usersEnabled) {
+                           boolean usersEnabled, ClusterRole role) {
     }
 
     private final Settings settings;
@@ -60,12 +76,41 @@ public final class SubscriptionLinkerVerticle extends VerticleBase {
         // With stored users a token must be granted as a user; without them any token is accepted.
         SubscriptionTokens tokens = settings.usersEnabled() ? SubscriptionTokens.users(vertx.eventBus())
             : SubscriptionTokens.NONE;
+        ClusterRole role = settings.role();
         server = new ClusterLinker.ServerContext(settings.clusterId(), settings.serverId(), settings.hostname(),
-            settings.httpPort(), settings.httpAuthEnabled(), tokens, ingest, counts);
-        vertx.eventBus().<Object>localConsumer(Addresses.SUBSCRIPTIONS_LINK, msg -> Replies.reply(msg, linkAll()));
+            settings.httpPort(), settings.httpAuthEnabled(), tokens, ingest, counts, role::heldHere);
+        vertx.eventBus().<Object>localConsumer(Addresses.SUBSCRIPTIONS_LINK, msg -> Replies.reply(msg,
+            role.heldHere() ? linkAll() : forward(role.holder())));
+        MessageConsumer<Object> forwarded = vertx.eventBus().consumer(Addresses.nodeSubscriptionsLink(role.self()),
+            msg -> Replies.reply(msg, role.heldHere() ? linkAll() : Future.failedFuture(new ApiException(503,
+                "node " + role.self() + " does not link the subscriptions, node " + role.holder() + " does"))));
         vertx.eventBus().<JsonObject>localConsumer(Addresses.CONFIG_CHANGED, this::configChanged);
-        return vertx.eventBus().<JsonObject>request(Addresses.CONFIG_GET, "influxdb")
+        role.listen(context, this::roleMoved);
+        return forwarded.completion()
+            .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.CONFIG_GET, "influxdb"))
             .compose(msg -> apply(msg.body().getJsonArray("elements")));
+    }
+
+    private void roleMoved(boolean heldHere) {
+        if (heldHere) {
+            LOG.info("msg=\"this node links the InfluxDB subscriptions now\" service=influxdb");
+            linkAll().onFailure(e -> LOG.error("msg=\"failed to link subscriptions\" service=influxdb err=\"{}\"",
+                e.getMessage()));
+        } else {
+            LOG.info("msg=\"another node links the InfluxDB subscriptions now\" service=influxdb holder={}",
+                settings.role().holder());
+            clusters.values().forEach(ClusterLinker::standDown);
+        }
+    }
+
+    /** POST /subscriptions on a node that does not link: the holder links, and its answer is the answer. */
+    private Future<Void> forward(String holder) {
+        long retries = 0;
+        for (ClusterLinker c : clusters.values()) {
+            retries = Math.max(retries, c.config().startupTimeoutNanos() / 1_000_000L);
+        }
+        DeliveryOptions wait = new DeliveryOptions().setSendTimeout(retries + FORWARD_MARGIN_MS);
+        return vertx.eventBus().request(Addresses.nodeSubscriptionsLink(holder), null, wait).mapEmpty();
     }
 
     /** Links every cluster in turn; the first failure ends it, worded as Kapacitor's LinkSubscriptions. */
@@ -167,6 +212,7 @@ public final class SubscriptionLinkerVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        settings.role().close();
         List<Future<Void>> all = new ArrayList<>();
         clusters.values().forEach(c -> all.add(c.close()));
         clusters.clear();
