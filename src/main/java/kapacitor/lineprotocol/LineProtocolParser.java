@@ -72,6 +72,8 @@ public final class LineProtocolParser {
     private int nl;
     private boolean suspicious;
     private String error;
+    /** False while validating: string field values are checked but not built. */
+    private boolean keepValues;
 
     // Results of the line being parsed.
     private Series lineSeries;
@@ -123,11 +125,28 @@ public final class LineProtocolParser {
      */
     public ParseResult parse(byte[] data, int offset, int length, String db, String rp, Precision precision,
                              long defaultTimeNanos) {
+        return run(data, offset, length, db, rp, precision, defaultTimeNanos,
+            new ArrayList<>(Math.max(16, length / 64)));
+    }
+
+    /**
+     * Checks {@code data[offset, offset+length)} exactly as {@link #parse} would (same errors, same number of good
+     * lines) without building points: for bodies that no task, recording or other node wants, where the points
+     * would be thrown away. The result has no points; {@link ParseResult#accepted()} counts the good lines.
+     */
+    public ParseResult validate(byte[] data, int offset, int length, Precision precision, long defaultTimeNanos) {
+        return run(data, offset, length, null, null, precision, defaultTimeNanos, null);
+    }
+
+    /** The line loop of parse and validate: {@code points} receives each good line's point, or is null to count. */
+    private ParseResult run(byte[] data, int offset, int length, String db, String rp, Precision precision,
+                            long defaultTimeNanos, ArrayList<Point> points) {
         this.buf = data;
         this.multiplier = precision.nanos();
         this.defaultTime = precision.truncate(defaultTimeNanos);
+        this.keepValues = points != null;
         int end = offset + length;
-        ArrayList<Point> points = new ArrayList<>(Math.max(16, length / 64));
+        int accepted = 0;
         List<LineError> errors = null;
         int pos = offset;
         while (pos < end) {
@@ -149,13 +168,15 @@ public final class LineProtocolParser {
             suspicious = start != pos;
             boolean ok = !exactOnly && parseLine(start);
             if (ok && !suspicious) {
-                points.add(new Point(lineSeries.name, db, rp, lineSeries.tags, buildFields(), lineTime));
+                accept(points, db, rp);
+                accepted++;
                 pos = lineEnd + 1;
                 continue;
             }
             int blockEnd = scanLine(data, pos, end);
             if (ok && blockEnd == lineEnd) {
-                points.add(new Point(lineSeries.name, db, rp, lineSeries.tags, buildFields(), lineTime));
+                accept(points, db, rp);
+                accepted++;
                 pos = blockEnd + 1;
                 continue;
             }
@@ -174,7 +195,8 @@ public final class LineProtocolParser {
             lim = contentEnd;
             nl = NO_NEWLINE;
             if (parseLine(start)) {
-                points.add(new Point(lineSeries.name, db, rp, lineSeries.tags, buildFields(), lineTime));
+                accept(points, db, rp);
+                accepted++;
             } else {
                 if (errors == null) {
                     errors = new ArrayList<>();
@@ -183,7 +205,15 @@ public final class LineProtocolParser {
             }
         }
         this.buf = null;
-        return new ParseResult(points, errors == null ? Collections.emptyList() : errors);
+        List<LineError> failed = errors == null ? Collections.emptyList() : errors;
+        return points != null ? new ParseResult(points, failed) : ParseResult.counted(accepted, failed);
+    }
+
+    /** Adds the line just parsed to {@code points}; nothing to build when only counting. */
+    private void accept(ArrayList<Point> points, String db, String rp) {
+        if (points != null) {
+            points.add(new Point(lineSeries.name, db, rp, lineSeries.tags, buildFields(), lineTime));
+        }
     }
 
     /** InfluxDB's skipWhitespace: spaces, tabs and NUL bytes. */
@@ -780,7 +810,10 @@ public final class LineProtocolParser {
             return failAt("invalid field format");
         }
         fieldTypes[field] = Fields.STRING;
-        fieldStrings[field] = escaped ? unescapeString(from, j) : new String(b, from, j - from, StandardCharsets.UTF_8);
+        if (keepValues) {
+            fieldStrings[field] = escaped ? unescapeString(from, j)
+                : new String(b, from, j - from, StandardCharsets.UTF_8);
+        }
         return after;
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Random valid points round-trip through writer and parser; random byte mutations of their lines never make the
- * parser throw, and the fast path always agrees with InfluxDB's split-then-parse path. Fixed seeds: reproducible.
+ * parser throw, the fast path always agrees with InfluxDB's split-then-parse path, and validating agrees with parsing.
+ * Fixed seeds: reproducible.
  */
 class LineProtocolFuzzTest {
     private static final String NAME_CHARS = "abcxyz019_-.:/ ,=\"\\\t\u00e9\u5b57#";
@@ -72,6 +73,10 @@ class LineProtocolFuzzTest {
             String input = new String(body, StandardCharsets.UTF_8);
             assertEquals(texts(b.points()), texts(a.points()), input);
             assertEquals(b.errors(), a.errors(), input);
+            ParseResult v = fast.validate(body, 0, body.length, Precision.NANOSECONDS, 7);
+            assertEquals(a.errors(), v.errors(), input);
+            assertEquals(a.points().size(), v.accepted(), input);
+            assertTrue(v.points().isEmpty(), input);
             for (Point p : a.points()) {
                 assertFalse(p.name().isEmpty(), input);
                 assertFalse(p.fields().isEmpty(), input);
