@@ -77,6 +77,16 @@ public final class LineProtocolParser {
 
     // Results of the line being parsed.
     private Series lineSeries;
+    /**
+     * The series expected next: clients send their series in the same order batch after batch, so the line after one
+     * of series A is usually of the series that followed A last time. Checking that guess costs one compare instead
+     * of hashing the key and probing the cache. Its key length is read as soon as the guess is made, so the memory
+     * holding the guess is being fetched while the rest of the current line is parsed.
+     */
+    private Series predicted;
+    private int predictedLength = -1;
+    /** The series of the last line whose key parsed, which the next one's series is linked after. */
+    private Series lastSeries;
     private long lineTime;
     private int lineEnd;
     private long defaultTime;
@@ -94,11 +104,19 @@ public final class LineProtocolParser {
     private byte[] unescapeScratch = new byte[64];
     private final long[] longOut = new long[1];
 
-    /** A parsed series key, and the field shape its last line had (lines of a series nearly always repeat it). */
+    /**
+     * A parsed series key, the field shape its last line had (lines of a series nearly always repeat it), and the
+     * series whose line followed it last time. Only series in the cache link to others, and a series leaving the cache
+     * drops its link, so the links never keep more series alive than the cache holds.
+     */
     private static final class Series {
         final String name;
         final Tags tags;
+        /** The key's bytes when they hold no backslash or newline (so they can be matched as they stand), else null. */
+        byte[] key;
         FieldLayout layout;
+        boolean cached;
+        Series next;
 
         Series(String name, Tags tags) {
             this.name = name;
@@ -297,12 +315,51 @@ public final class LineProtocolParser {
 
     // ---- measurement and tags ----
 
-    /** Finds the series key (up to the first unescaped space) in the cache, or parses it; returns its end or -1. */
+    /**
+     * Finds the series key (up to the first unescaped space): the predicted series, else from the cache, else parsed.
+     * Returns its end or -1.
+     */
     private int parseSeriesKey(int p) {
+        Series guess = predicted;
+        int guessEnd = p + predictedLength;
+        // A key without backslashes or newlines that is followed by a space ends exactly there (its last byte is no
+        // backslash), as the scan below would find; the fast path only, where a newline ends the line.
+        if (guess != null && guessEnd < lim && buf[guessEnd] == ' ' && nl == '\n'
+            && ByteKeyCache.sameBytes(guess.key, buf, p, guessEnd)) {
+            follow(guess);
+            return guessEnd;
+        }
+        int end = lookupSeriesKey(p);
+        if (end >= 0) {
+            follow(lineSeries);
+        }
+        return end;
+    }
+
+    /** Makes {@code s} the line's series, links it after the previous line's series, and predicts the next. */
+    private void follow(Series s) {
+        Series previous = lastSeries;
+        if (previous != null && previous.next != s && previous.cached && s.cached) {
+            previous.next = s;
+        }
+        lastSeries = s;
+        lineSeries = s;
+        Series next = s.next;
+        if (next != null && next.cached && next.key != null) {
+            predicted = next;
+            predictedLength = next.key.length;
+        } else {
+            predicted = null;
+        }
+    }
+
+    /** Finds the series key in the cache, or parses it; returns its end or -1. */
+    private int lookupSeriesKey(int p) {
         byte[] b = buf;
         int i = p;
         long h = 0;
         int keyEnd = -1;
+        boolean escapes = false;
         // Eight bytes at a time while none is a space, backslash or newline (the usual bulk of a series key). The
         // word/byte split depends only on the key's own bytes, so equal keys always hash alike.
         int wordLimit = lim - 8;
@@ -327,6 +384,7 @@ public final class LineProtocolParser {
                 }
                 if (c == '\\') {
                     suspicious = true;
+                    escapes = true;
                 }
             }
             h = (h ^ c) * HASH_MULTIPLIER;
@@ -341,8 +399,18 @@ public final class LineProtocolParser {
             }
         }
         int end = parseKey(p);
-        if (end >= 0 && end == keyEnd) {
-            series.put(b, p, keyEnd, hash, lineSeries);
+        if (end >= 0 && end == keyEnd && series.keeps(keyEnd - p)) {
+            Series s = lineSeries;
+            s.cached = true;
+            if (!escapes && nl == '\n') {
+                // The scan met no backslash and stopped at the first newline: the key's bytes can be matched as is.
+                s.key = Arrays.copyOfRange(b, p, keyEnd);
+            }
+            Series evicted = series.put(b, p, keyEnd, hash, s);
+            if (evicted != null) {
+                evicted.cached = false;
+                evicted.next = null;
+            }
         }
         return end;
     }
