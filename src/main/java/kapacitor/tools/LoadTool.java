@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends the canonical workload to a server's write endpoint: C keep-alive connections, one request in flight each,
- * bodies pre-built before the clock starts. Bounded by the point count and by {@code --max-seconds}.
+ * Sends the canonical workload to a server's write endpoint: C clients, each with its own keep-alive connection and
+ * one request in flight, bodies pre-built before the clock starts. Bounded by the point count and by {@code --max-seconds}.
  *
  * <p>The tool shares the machine with the server, so it sends cheaply: bodies are built once in direct memory, which
  * the socket writes from without a copy. With {@code --warmup-db} it first sends the whole workload, untimed, to that
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>java -cp target/kapacitord.jar kapacitor.tools.LoadTool --url http://127.0.0.1:9092 --points 5000000
  *     --hosts 1000 --clients 4 --batch 5000 [--db telegraf --rp autogen --max-seconds 120 --warmup-db warmup
- *     --server-pid PID]</pre>
+ *     --warmup-passes 1 --server-pid PID]</pre>
  */
 public final class LoadTool {
     public static void main(String[] args) throws Exception {
@@ -47,6 +47,7 @@ public final class LoadTool {
         String db = "telegraf";
         String rp = "autogen";
         String warmupDb = null;
+        int warmupPasses = 1;
         long serverPid = -1;
         int maxSeconds = 300;
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -59,6 +60,7 @@ public final class LoadTool {
                 case "--db": db = args[i + 1]; break;
                 case "--rp": rp = args[i + 1]; break;
                 case "--warmup-db": warmupDb = args[i + 1]; break;
+                case "--warmup-passes": warmupPasses = Integer.parseInt(args[i + 1]); break;
                 case "--server-pid": serverPid = Long.parseLong(args[i + 1]); break;
                 case "--max-seconds": maxSeconds = Integer.parseInt(args[i + 1]); break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
@@ -86,16 +88,21 @@ public final class LoadTool {
             (System.nanoTime() - genStart) / 1e9);
 
         Vertx vertx = Vertx.vertx();
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setDefaultHost(target.getHost()).setDefaultPort(target.getPort()).setKeepAlive(true)
-                .setTcpNoDelay(true),
-            new PoolOptions().setHttp1MaxSize(clients));
-        if (warmupDb != null) {
-            Pass warmup = send(client, perClient, warmupDb, rp, maxSeconds, -1);
+        // One connection per client, kept for the whole run, as separate agents (Telegraf) each keep their own: a
+        // client's series always reach the same server event loop.
+        List<HttpClient> connections = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            connections.add(vertx.createHttpClient(new HttpClientOptions()
+                    .setDefaultHost(target.getHost()).setDefaultPort(target.getPort()).setKeepAlive(true)
+                    .setTcpNoDelay(true),
+                new PoolOptions().setHttp1MaxSize(1)));
+        }
+        for (int w = 0; warmupDb != null && w < warmupPasses; w++) {
+            Pass warmup = send(connections, perClient, warmupDb, rp, maxSeconds, -1);
             System.out.printf("warm-up pass to %s: %.2f s, %d failed requests%n", warmupDb, warmup.seconds,
                 warmup.failures);
         }
-        Pass pass = send(client, perClient, db, rp, maxSeconds, serverPid);
+        Pass pass = send(connections, perClient, db, rp, maxSeconds, serverPid);
         System.out.printf("sent %,d lines in %.2f s: %,.0f points/s, %.1f MB/s, %d failed requests%n",
             totalLines, pass.seconds, totalLines / pass.seconds, totalBytes / pass.seconds / 1e6, pass.failures);
         // The tool shares the machine with the server: its CPU while sending is part of every figure.
@@ -104,7 +111,7 @@ public final class LoadTool {
             System.out.printf("server CPU while sending: %.2f s: %,.0f points per server CPU-second%n",
                 pass.serverCpuSeconds, totalLines / pass.serverCpuSeconds);
         }
-        client.close();
+        connections.forEach(HttpClient::close);
         vertx.close();
         perClient.forEach(bodies -> bodies.forEach(ByteBuf::release));
     }
@@ -113,8 +120,8 @@ public final class LoadTool {
     private record Pass(double seconds, double cpuSeconds, double serverCpuSeconds, long failures) {
     }
 
-    private static Pass send(HttpClient client, List<List<ByteBuf>> perClient, String db, String rp, int maxSeconds,
-        long serverPid) throws Exception {
+    private static Pass send(List<HttpClient> connections, List<List<ByteBuf>> perClient, String db, String rp,
+        int maxSeconds, long serverPid) throws Exception {
         String uri = "/write?db=" + db + "&rp=" + rp + "&precision=ns";
         AtomicLong failures = new AtomicLong();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
@@ -122,9 +129,9 @@ public final class LoadTool {
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         List<Future<Void>> done = new ArrayList<>();
-        for (List<ByteBuf> bodies : perClient) {
+        for (int c = 0; c < perClient.size(); c++) {
             Promise<Void> p = Promise.promise();
-            sendNext(client, uri, bodies, 0, deadline, failures, p);
+            sendNext(connections.get(c), uri, perClient.get(c), 0, deadline, failures, p);
             done.add(p.future());
         }
         Future.all(done).toCompletionStage().toCompletableFuture().get(maxSeconds + 30L, TimeUnit.SECONDS);
