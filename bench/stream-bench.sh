@@ -4,6 +4,7 @@
 # (none when TASKS=0), sends POINTS points of HOSTS hosts with 4 clients x 5000-line bodies, then prints the node
 # stats of the first task. Build first: mvn -B -q clean package -DskipTests
 #   TASKS=1 SCRIPT="stream|from()..." POINTS=5000000 HOSTS=1000 bench/stream-bench.sh
+# WARMUP=0 skips the untimed warm-up passes, WARMUP_PASSES=3 makes three (default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TASKS=${TASKS:-1}
@@ -37,9 +38,20 @@ if n:
 PY
 WARMUP_ARGS=()
 if [ "${WARMUP:-1}" = 1 ]; then
-  # One untimed pass into another database (no task reads it), over the same connections, first compiles the HTTP
-  # and parsing path of the server and the load tool's own sending code.
-  WARMUP_ARGS=(--warmup-db warmup)
+  # WARMUP_PASSES untimed passes into another database, over the same connections, first compile the HTTP and
+  # parsing path of the server and the load tool's own sending code (3 passes reach the JIT's steady state).
+  WARMUP_ARGS=(--warmup-db warmup --warmup-passes "${WARMUP_PASSES:-1}")
+  if [ "$TASKS" -gt 0 ]; then
+    # A task on the warm-up database that reads a measurement nobody writes: /write builds the points (as it will
+    # for the timed pass) instead of only validating them, and no task processes them.
+    python3 - <<'PY'
+import json, os, urllib.request
+body = json.dumps({"id": "warmup", "type": "stream", "status": "enabled",
+                   "dbrps": [{"db": "warmup", "rp": "autogen"}], "script": "stream|from().measurement('none')"}).encode()
+urllib.request.urlopen(urllib.request.Request("http://127.0.0.1:%s/kapacitor/v1/tasks" % os.environ["PORT"],
+                                              data=body, method="POST")).read()
+PY
+  fi
 fi
 cpu() { awk '{print $14 + $15}' /proc/$SERVER/stat; }
 # The tool reports the server's CPU during the timed pass (--server-pid); CPU used after it (tasks draining) is added.

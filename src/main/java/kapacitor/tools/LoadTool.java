@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     --warmup-passes 1 --server-pid PID]</pre>
  */
 public final class LoadTool {
+    private static final long REQUEST_IDLE_MS = 60_000;
+
     public static void main(String[] args) throws Exception {
         String url = "http://127.0.0.1:9092";
         long points = 5_000_000;
@@ -97,22 +99,26 @@ public final class LoadTool {
                     .setTcpNoDelay(true),
                 new PoolOptions().setHttp1MaxSize(1)));
         }
-        for (int w = 0; warmupDb != null && w < warmupPasses; w++) {
-            Pass warmup = send(connections, perClient, warmupDb, rp, maxSeconds, -1);
-            System.out.printf("warm-up pass to %s: %.2f s, %d failed requests%n", warmupDb, warmup.seconds,
-                warmup.failures);
+        try {
+            for (int w = 0; warmupDb != null && w < warmupPasses; w++) {
+                Pass warmup = send(connections, perClient, warmupDb, rp, maxSeconds, -1);
+                System.out.printf("warm-up pass to %s: %.2f s, %d failed requests%n", warmupDb, warmup.seconds,
+                    warmup.failures);
+            }
+            Pass pass = send(connections, perClient, db, rp, maxSeconds, serverPid);
+            System.out.printf("sent %,d lines in %.2f s: %,.0f points/s, %.1f MB/s, %d failed requests%n",
+                totalLines, pass.seconds, totalLines / pass.seconds, totalBytes / pass.seconds / 1e6, pass.failures);
+            // The tool shares the machine with the server: its CPU while sending is part of every figure.
+            System.out.printf("load tool CPU while sending: %.2f s%n", pass.cpuSeconds);
+            if (pass.serverCpuSeconds >= 0) {
+                System.out.printf("server CPU while sending: %.2f s: %,.0f points per server CPU-second%n",
+                    pass.serverCpuSeconds, totalLines / pass.serverCpuSeconds);
+            }
+        } finally {
+            // Also when a pass failed or timed out: the event loops must stop or the tool never exits.
+            connections.forEach(HttpClient::close);
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
-        Pass pass = send(connections, perClient, db, rp, maxSeconds, serverPid);
-        System.out.printf("sent %,d lines in %.2f s: %,.0f points/s, %.1f MB/s, %d failed requests%n",
-            totalLines, pass.seconds, totalLines / pass.seconds, totalBytes / pass.seconds / 1e6, pass.failures);
-        // The tool shares the machine with the server: its CPU while sending is part of every figure.
-        System.out.printf("load tool CPU while sending: %.2f s%n", pass.cpuSeconds);
-        if (pass.serverCpuSeconds >= 0) {
-            System.out.printf("server CPU while sending: %.2f s: %,.0f points per server CPU-second%n",
-                pass.serverCpuSeconds, totalLines / pass.serverCpuSeconds);
-        }
-        connections.forEach(HttpClient::close);
-        vertx.close();
         perClient.forEach(bodies -> bodies.forEach(ByteBuf::release));
     }
 
@@ -173,7 +179,8 @@ public final class LoadTool {
         }
         // Vert.x hands the socket an unreleasable slice: the pre-built body stays intact for another pass.
         ByteBuf body = bodies.get(i);
-        client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(uri))
+        // A request without an answer for this long fails (and counts as failed) instead of stalling its client.
+        client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(uri).setIdleTimeout(REQUEST_IDLE_MS))
             .compose(req -> req.send(BufferInternal.buffer(body)))
             .compose(resp -> {
                 if (resp.statusCode() != 204) {
