@@ -61,7 +61,7 @@ final class ByteKeyCache<V> {
     }
 
     /** Keys are tens of bytes: comparing eight at a time inline beats the call into a vectorized compare. */
-    private static boolean sameBytes(byte[] key, byte[] buf, int from, int to) {
+    static boolean sameBytes(byte[] key, byte[] buf, int from, int to) {
         int n = key.length;
         if (to - from != n) {
             return false;
@@ -80,9 +80,16 @@ final class ByteKeyCache<V> {
         return true;
     }
 
-    void put(byte[] buf, int from, int to, int hash, V value) {
-        if (to - from > maxKeyLength) {
-            return;
+    /** Whether keys of {@code length} bytes are kept; longer ones are never stored. */
+    boolean keeps(int length) {
+        return length <= maxKeyLength;
+    }
+
+    /** Stores {@code value} under {@code buf[from, to)}; returns the value it overwrote to make room, or null. */
+    @SuppressWarnings("unchecked")
+    V put(byte[] buf, int from, int to, int hash, V value) {
+        if (!keeps(to - from)) {
+            return null;
         }
         int slot = spread(hash) & mask;
         int target = -1;
@@ -96,8 +103,10 @@ final class ByteKeyCache<V> {
         if (target < 0) {
             target = (slot + (victim++ & (PROBES - 1))) & mask;
         }
+        V evicted = (V) values[target];
         keys[target] = Arrays.copyOfRange(buf, from, to);
         hashes[target] = hash;
         values[target] = value;
+        return evicted;
     }
 }

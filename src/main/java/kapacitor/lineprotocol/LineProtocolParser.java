@@ -72,9 +72,21 @@ public final class LineProtocolParser {
     private int nl;
     private boolean suspicious;
     private String error;
+    /** False while validating: field values are checked but not computed. */
+    private boolean keepValues;
 
     // Results of the line being parsed.
     private Series lineSeries;
+    /**
+     * The series expected next: clients send their series in the same order batch after batch, so the line after one
+     * of series A is usually of the series that followed A last time. Checking that guess costs one compare instead
+     * of hashing the key and probing the cache. Its key length is read as soon as the guess is made, so the memory
+     * holding the guess is being fetched while the rest of the current line is parsed.
+     */
+    private Series predicted;
+    private int predictedLength = -1;
+    /** The series of the last line whose key parsed, which the next one's series is linked after. */
+    private Series lastSeries;
     private long lineTime;
     private int lineEnd;
     private long defaultTime;
@@ -92,11 +104,19 @@ public final class LineProtocolParser {
     private byte[] unescapeScratch = new byte[64];
     private final long[] longOut = new long[1];
 
-    /** A parsed series key, and the field shape its last line had (lines of a series nearly always repeat it). */
+    /**
+     * A parsed series key, the field shape its last line had (lines of a series nearly always repeat it), and the
+     * series whose line followed it last time. Only series in the cache link to others, and a series leaving the cache
+     * drops its link, so the links never keep more series alive than the cache holds.
+     */
     private static final class Series {
         final String name;
         final Tags tags;
+        /** The key's bytes when they hold no backslash or newline (so they can be matched as they stand), else null. */
+        byte[] key;
         FieldLayout layout;
+        boolean cached;
+        Series next;
 
         Series(String name, Tags tags) {
             this.name = name;
@@ -123,11 +143,28 @@ public final class LineProtocolParser {
      */
     public ParseResult parse(byte[] data, int offset, int length, String db, String rp, Precision precision,
                              long defaultTimeNanos) {
+        return run(data, offset, length, db, rp, precision, defaultTimeNanos,
+            new ArrayList<>(Math.max(16, length / 64)));
+    }
+
+    /**
+     * Checks {@code data[offset, offset+length)} exactly as {@link #parse} would (same errors, same number of good
+     * lines) without building points: for bodies that no task, recording or other node wants, where the points
+     * would be thrown away. The result has no points; {@link ParseResult#accepted()} counts the good lines.
+     */
+    public ParseResult validate(byte[] data, int offset, int length, Precision precision, long defaultTimeNanos) {
+        return run(data, offset, length, null, null, precision, defaultTimeNanos, null);
+    }
+
+    /** The line loop of parse and validate: {@code points} receives each good line's point, or is null to count. */
+    private ParseResult run(byte[] data, int offset, int length, String db, String rp, Precision precision,
+                            long defaultTimeNanos, ArrayList<Point> points) {
         this.buf = data;
         this.multiplier = precision.nanos();
         this.defaultTime = precision.truncate(defaultTimeNanos);
+        this.keepValues = points != null;
         int end = offset + length;
-        ArrayList<Point> points = new ArrayList<>(Math.max(16, length / 64));
+        int accepted = 0;
         List<LineError> errors = null;
         int pos = offset;
         while (pos < end) {
@@ -149,13 +186,15 @@ public final class LineProtocolParser {
             suspicious = start != pos;
             boolean ok = !exactOnly && parseLine(start);
             if (ok && !suspicious) {
-                points.add(new Point(lineSeries.name, db, rp, lineSeries.tags, buildFields(), lineTime));
+                accept(points, db, rp);
+                accepted++;
                 pos = lineEnd + 1;
                 continue;
             }
             int blockEnd = scanLine(data, pos, end);
             if (ok && blockEnd == lineEnd) {
-                points.add(new Point(lineSeries.name, db, rp, lineSeries.tags, buildFields(), lineTime));
+                accept(points, db, rp);
+                accepted++;
                 pos = blockEnd + 1;
                 continue;
             }
@@ -174,7 +213,8 @@ public final class LineProtocolParser {
             lim = contentEnd;
             nl = NO_NEWLINE;
             if (parseLine(start)) {
-                points.add(new Point(lineSeries.name, db, rp, lineSeries.tags, buildFields(), lineTime));
+                accept(points, db, rp);
+                accepted++;
             } else {
                 if (errors == null) {
                     errors = new ArrayList<>();
@@ -183,7 +223,15 @@ public final class LineProtocolParser {
             }
         }
         this.buf = null;
-        return new ParseResult(points, errors == null ? Collections.emptyList() : errors);
+        List<LineError> failed = errors == null ? Collections.emptyList() : errors;
+        return points != null ? new ParseResult(points, failed) : ParseResult.counted(accepted, failed);
+    }
+
+    /** Adds the line just parsed to {@code points}; nothing to build when only counting. */
+    private void accept(ArrayList<Point> points, String db, String rp) {
+        if (points != null) {
+            points.add(new Point(lineSeries.name, db, rp, lineSeries.tags, buildFields(), lineTime));
+        }
     }
 
     /** InfluxDB's skipWhitespace: spaces, tabs and NUL bytes. */
@@ -267,12 +315,51 @@ public final class LineProtocolParser {
 
     // ---- measurement and tags ----
 
-    /** Finds the series key (up to the first unescaped space) in the cache, or parses it; returns its end or -1. */
+    /**
+     * Finds the series key (up to the first unescaped space): the predicted series, else from the cache, else parsed.
+     * Returns its end or -1.
+     */
     private int parseSeriesKey(int p) {
+        Series guess = predicted;
+        int guessEnd = p + predictedLength;
+        // A key without backslashes or newlines that is followed by a space ends exactly there (its last byte is no
+        // backslash), as the scan below would find; the fast path only, where a newline ends the line.
+        if (guess != null && guessEnd < lim && buf[guessEnd] == ' ' && nl == '\n'
+            && ByteKeyCache.sameBytes(guess.key, buf, p, guessEnd)) {
+            follow(guess);
+            return guessEnd;
+        }
+        int end = lookupSeriesKey(p);
+        if (end >= 0) {
+            follow(lineSeries);
+        }
+        return end;
+    }
+
+    /** Makes {@code s} the line's series, links it after the previous line's series, and predicts the next. */
+    private void follow(Series s) {
+        Series previous = lastSeries;
+        if (previous != null && previous.next != s && previous.cached && s.cached) {
+            previous.next = s;
+        }
+        lastSeries = s;
+        lineSeries = s;
+        Series next = s.next;
+        if (next != null && next.cached && next.key != null) {
+            predicted = next;
+            predictedLength = next.key.length;
+        } else {
+            predicted = null;
+        }
+    }
+
+    /** Finds the series key in the cache, or parses it; returns its end or -1. */
+    private int lookupSeriesKey(int p) {
         byte[] b = buf;
         int i = p;
         long h = 0;
         int keyEnd = -1;
+        boolean escapes = false;
         // Eight bytes at a time while none is a space, backslash or newline (the usual bulk of a series key). The
         // word/byte split depends only on the key's own bytes, so equal keys always hash alike.
         int wordLimit = lim - 8;
@@ -297,6 +384,7 @@ public final class LineProtocolParser {
                 }
                 if (c == '\\') {
                     suspicious = true;
+                    escapes = true;
                 }
             }
             h = (h ^ c) * HASH_MULTIPLIER;
@@ -311,8 +399,18 @@ public final class LineProtocolParser {
             }
         }
         int end = parseKey(p);
-        if (end >= 0 && end == keyEnd) {
-            series.put(b, p, keyEnd, hash, lineSeries);
+        if (end >= 0 && end == keyEnd && series.keeps(keyEnd - p)) {
+            Series s = lineSeries;
+            s.cached = true;
+            if (!escapes && nl == '\n') {
+                // The scan met no backslash and stopped at the first newline: the key's bytes can be matched as is.
+                s.key = Arrays.copyOfRange(b, p, keyEnd);
+            }
+            Series evicted = series.put(b, p, keyEnd, hash, s);
+            if (evicted != null) {
+                evicted.cached = false;
+                evicted.next = null;
+            }
         }
         return end;
     }
@@ -580,9 +678,12 @@ public final class LineProtocolParser {
             if (mantissa > FastNumbers.MAX_EXACT_MANTISSA || fractionDigits > 22) {
                 return -1;
             }
-            double v = fractionDigits == 0 ? (double) mantissa : mantissa / FastNumbers.POW10[fractionDigits];
             fieldTypes[field] = Fields.FLOAT;
-            fieldBits[field] = Double.doubleToRawLongBits(negative ? -v : v);
+            if (keepValues) {
+                // The division is most of this path's cost; a body that is only validated needs no values.
+                double v = fractionDigits == 0 ? (double) mantissa : mantissa / FastNumbers.POW10[fractionDigits];
+                fieldBits[field] = Double.doubleToRawLongBits(negative ? -v : v);
+            }
             return j;
         }
         if (c == 'i' && dot < 0) {
@@ -780,7 +881,10 @@ public final class LineProtocolParser {
             return failAt("invalid field format");
         }
         fieldTypes[field] = Fields.STRING;
-        fieldStrings[field] = escaped ? unescapeString(from, j) : new String(b, from, j - from, StandardCharsets.UTF_8);
+        if (keepValues) {
+            fieldStrings[field] = escaped ? unescapeString(from, j)
+                : new String(b, from, j - from, StandardCharsets.UTF_8);
+        }
         return after;
     }
 

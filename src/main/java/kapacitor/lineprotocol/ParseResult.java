@@ -5,19 +5,37 @@ import kapacitor.model.Point;
 
 /**
  * What one body parsed into: every good point, in body order, and one error per rejected line. Good points are
- * delivered even when some lines fail (InfluxDB's partial write).
+ * delivered even when some lines fail (InfluxDB's partial write). A body that was only validated has no points, just
+ * the count of good lines.
  */
 public final class ParseResult {
     private final List<Point> points;
+    private final int accepted;
     private final List<LineError> errors;
 
     public ParseResult(List<Point> points, List<LineError> errors) {
+        this(points, points.size(), errors);
+    }
+
+    private ParseResult(List<Point> points, int accepted, List<LineError> errors) {
         this.points = points;
+        this.accepted = accepted;
         this.errors = errors;
     }
 
+    /** The result of validating a body: {@code accepted} good lines, no points. */
+    public static ParseResult counted(int accepted, List<LineError> errors) {
+        return new ParseResult(List.of(), accepted, errors);
+    }
+
+    /** The good points; empty when the body was only validated. */
     public List<Point> points() {
         return points;
+    }
+
+    /** Number of lines that parsed (the points delivered, or that would have been when validating). */
+    public int accepted() {
+        return accepted;
     }
 
     public List<LineError> errors() {

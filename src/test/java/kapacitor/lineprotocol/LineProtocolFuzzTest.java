@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Random valid points round-trip through writer and parser; random byte mutations of their lines never make the
- * parser throw, and the fast path always agrees with InfluxDB's split-then-parse path. Fixed seeds: reproducible.
+ * parser throw, the fast path always agrees with InfluxDB's split-then-parse path, and validating agrees with parsing.
+ * Fixed seeds: reproducible.
  */
 class LineProtocolFuzzTest {
     private static final String NAME_CHARS = "abcxyz019_-.:/ ,=\"\\\t\u00e9\u5b57#";
@@ -72,6 +73,10 @@ class LineProtocolFuzzTest {
             String input = new String(body, StandardCharsets.UTF_8);
             assertEquals(texts(b.points()), texts(a.points()), input);
             assertEquals(b.errors(), a.errors(), input);
+            ParseResult v = fast.validate(body, 0, body.length, Precision.NANOSECONDS, 7);
+            assertEquals(a.errors(), v.errors(), input);
+            assertEquals(a.points().size(), v.accepted(), input);
+            assertTrue(v.points().isEmpty(), input);
             for (Point p : a.points()) {
                 assertFalse(p.name().isEmpty(), input);
                 assertFalse(p.fields().isEmpty(), input);
@@ -82,6 +87,49 @@ class LineProtocolFuzzTest {
         // Both outcomes must be well represented, or the mutations are not exercising the parser.
         assertTrue(withPoints > 20_000, "bodies with points: " + withPoints);
         assertTrue(withErrors > 20_000, "bodies with errors: " + withErrors);
+    }
+
+    /**
+     * Lines of a few series that mostly repeat in one order (what the parser predicts), among keys that share
+     * prefixes, escape their ends or run into newlines, with random mutations: the predicting fast path must still
+     * agree with InfluxDB's split-then-parse path line for line, and validating with parsing.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void repeatedSeriesOrderWithLookalikeKeysAgreesWithInfluxSplitting() {
+        String[] keys = {"cpu,host=a", "cpu,host=ab", "cpu,host=a\\ b", "cpu,host=a\\", "cpu", "cpu,host=a,x=y",
+            "mem,host=a", "cpu,host=\"a\"", "cpu,host=a\\,b", "m\\ e"};
+        String[] rests = {" v=1 1", " v=2i", " v=\"s\" 3", "  v=1 4", " v=1 5 ", " v= 6", " v=1\n7", ""};
+        SplittableRandom rnd = new SplittableRandom(7);
+        LineProtocolParser fast = new LineProtocolParser();
+        LineProtocolParser exact = new LineProtocolParser();
+        exact.exactOnly = true;
+        int withPoints = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int lines = 1 + rnd.nextInt(12);
+            int k = rnd.nextInt(keys.length);
+            for (int l = 0; l < lines; l++) {
+                // Mostly the next key in a fixed order, sometimes a jump, so predictions both hold and fail.
+                k = rnd.nextInt(5) == 0 ? rnd.nextInt(keys.length) : (k + 1) % 4;
+                sb.append(rnd.nextInt(8) == 0 ? " " : "").append(keys[k])
+                    .append(rests[rnd.nextInt(6) == 0 ? rnd.nextInt(rests.length) : 0]).append('\n');
+            }
+            byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
+            if (rnd.nextInt(3) == 0) {
+                body = mutate(body, rnd);
+            }
+            ParseResult a = fast.parse(body, 0, body.length, "db", "rp", Precision.NANOSECONDS, 7);
+            ParseResult b = exact.parse(body, 0, body.length, "db", "rp", Precision.NANOSECONDS, 7);
+            String input = new String(body, StandardCharsets.UTF_8);
+            assertEquals(texts(b.points()), texts(a.points()), input);
+            assertEquals(b.errors(), a.errors(), input);
+            ParseResult v = fast.validate(body, 0, body.length, Precision.NANOSECONDS, 7);
+            assertEquals(a.errors(), v.errors(), input);
+            assertEquals(a.points().size(), v.accepted(), input);
+            withPoints += a.points().size();
+        }
+        assertTrue(withPoints > 50_000, "points: " + withPoints);
     }
 
     private static List<String> texts(List<Point> points) {

@@ -101,11 +101,13 @@ public final class WriteRoutes implements ApiModule {
             return;
         }
         long now = System.currentTimeMillis() * 1_000_000L;
+        // Points nobody reads are not built: the body is only checked, with the same errors and counts.
+        boolean build = db != null && !db.isEmpty() && router.wants(db, rp);
         if (length <= INLINE_PARSE_LIMIT) {
-            finish(ctx, db, rp, PARSERS.get().parse(data, 0, length, db, rp, precision, now));
+            finish(ctx, db, rp, parse(data, length, db, rp, precision, now, build));
         } else {
             Future<ParseResult> parsed = vertx.executeBlocking(
-                () -> PARSERS.get().parse(data, 0, length, db, rp, precision, now), false);
+                () -> parse(data, length, db, rp, precision, now, build), false);
             parsed.onComplete(ar -> {
                 if (ar.failed()) {
                     ctx.fail(ar.cause());
@@ -116,13 +118,20 @@ public final class WriteRoutes implements ApiModule {
         }
     }
 
+    private static ParseResult parse(byte[] data, int length, String db, String rp, Precision precision, long now,
+                                     boolean build) {
+        LineProtocolParser parser = PARSERS.get();
+        return build ? parser.parse(data, 0, length, db, rp, precision, now)
+            : parser.validate(data, 0, length, precision, now);
+    }
+
     private void finish(RoutingContext ctx, String db, String rp, ParseResult result) {
         if (db == null || db.isEmpty()) {
             // Kapacitor parses first, then insists on a database.
             fail(ctx, result.hasErrors() ? result.errorMessage() : "database is required");
             return;
         }
-        int good = result.points().size();
+        int good = result.accepted();
         if (good > 0) {
             router.route(db, rp, result.points());
             stats.pointsReceived.add(good);

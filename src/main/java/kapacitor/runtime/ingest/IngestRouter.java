@@ -84,6 +84,14 @@ public final class IngestRouter {
     }
 
     /**
+     * Whether {@link #route} would hand points of {@code (db, rp)} to anyone: a task here or on another node, or a
+     * recording. When not, the write path only validates the body instead of building points nobody reads.
+     */
+    public boolean wants(String db, String rp) {
+        return !listeners.isEmpty() || table.targets(db, rp).length > 0 || remote.targets(db, rp).length > 0;
+    }
+
+    /**
      * Routes points of one request to the tasks of this node and of the other cluster nodes; {@code points} must not
      * change afterwards (it may be shared by frames).
      */

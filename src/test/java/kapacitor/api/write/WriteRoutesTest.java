@@ -195,4 +195,43 @@ class WriteRoutesTest {
         assertTrue(ingress.getLong("pointsWrittenOK") >= 2);
         assertTrue(ingress.getLong("writeReq") >= 1);
     }
+    @Test
+    void bodyNobodyReadsGetsTheSameAnswersAndCounts() {
+        Map<String, Long> before = ingress();
+        Http.Response r = await(http.post("/write?db=nobody&rp=x",
+            "cpu value=1 1\ncpu value= 2\ncpu,host=a value=3 3\nbad\nmem s=\"x\" 4\n"));
+        assertEquals(400, r.status());
+        assertEquals("partial write: unable to parse 'cpu value= 2': missing field value\n"
+            + "unable to parse 'bad': missing fields dropped=2", r.json().getString("error"));
+        Map<String, Long> after = ingress();
+        assertEquals(3, after.get("pointsWrittenOK") - before.get("pointsWrittenOK"));
+        assertEquals(2, after.get("pointsWrittenFail") - before.get("pointsWrittenFail"));
+        assertEquals(before.get("framesSent"), after.get("framesSent"));
+        Http.Response onlyBad = await(http.post("/write?db=nobody&rp=x", "cpu"));
+        assertEquals("{\"error\":\"unable to parse 'cpu': missing fields\"}", onlyBad.text());
+    }
+
+    @Test
+    void recordingSeesPointsNoTaskWants() throws Exception {
+        LinkedBlockingQueue<List<Point>> seen = new LinkedBlockingQueue<>();
+        kapacitor.runtime.ingest.IngestRouter.PointListener listener = (db, rp, points) -> seen.add(points);
+        server.root().ingest().addListener(listener);
+        try {
+            assertEquals(204, await(http.post("/write?db=nobody&rp=x", "cpu value=1 1\ncpu value=2 2")).status());
+            List<Point> points = seen.poll(10, TimeUnit.SECONDS);
+            assertNotNull(points);
+            assertEquals(List.of(1L, 2L), points.stream().map(Point::time).toList());
+        } finally {
+            server.root().ingest().removeListener(listener);
+        }
+    }
+
+    private static Map<String, Long> ingress() {
+        var vars = await(http.get("/kapacitor/v1/debug/vars")).json().getJsonObject("kapacitor");
+        var values = vars.stream().map(e -> (io.vertx.core.json.JsonObject) e.getValue())
+            .filter(s -> s.getString("name").equals("ingress")).findFirst().orElseThrow().getJsonObject("values");
+        Map<String, Long> out = new java.util.HashMap<>();
+        values.forEach(e -> out.put(e.getKey(), ((Number) e.getValue()).longValue()));
+        return out;
+    }
 }
