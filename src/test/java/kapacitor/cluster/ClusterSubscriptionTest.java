@@ -173,8 +173,9 @@ class ClusterSubscriptionTest {
         if (out.isEmpty()) {
             return 0;
         }
-        JsonArray series = new JsonObject(out).getJsonArray("series", new JsonArray());
-        if (series.isEmpty()) {
+        // {"series":null} until the task has a result.
+        JsonArray series = new JsonObject(out).getJsonArray("series");
+        if (series == null || series.isEmpty()) {
             return 0;
         }
         JsonObject s = series.getJsonObject(0);
