@@ -11,8 +11,9 @@ for n in $COUNTS; do
   # Enough points for a few seconds of work at each scale; every run ends with the flush point per series.
   points=$(( n >= 100 ? 400000 : (n >= 10 ? 1000000 : 5000000) ))
   r=$(TASKS=$n POINTS=$points bench/stream-bench.sh 2>&1 || true)
-  rate=$(echo "$r" | grep -o "lines in [0-9.]* s: [0-9,]* points/s" | grep -o "[0-9,]* points/s" | tr -d ',' | cut -d' ' -f1)
-  cpu=$(echo "$r" | grep -o "[0-9]* points per server CPU-second" | cut -d' ' -f1)
+  rate=$(echo "$r" | grep -o "lines in [0-9.]* s: [0-9,]* points/s" | head -1 | grep -o "[0-9,]* points/s" | tr -d ',' | cut -d' ' -f1)
+  # Server CPU until every task drained (the sends return long before 1000 tasks are done).
+  cpu=$(echo "$r" | grep "until drained" | grep -o "[0-9]* points per server CPU-second" | cut -d' ' -f1)
   dropped=$(echo "$r" | grep -o "'pointsDropped': [0-9]*" | grep -o "[0-9]*$")
   defined=$(echo "$r" | grep -o "defined and enabled [0-9]* tasks in [0-9.]* s" || true)
   echo "$n $points $rate $cpu $dropped" >> "$OUT"
