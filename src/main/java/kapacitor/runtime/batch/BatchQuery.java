@@ -9,7 +9,6 @@ import kapacitor.tick.eval.TimeDimension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A query() node's InfluxQL SELECT with the parts Kapacitor sets on it (kapacitor/query.go): the time bounds ANDed to
@@ -21,15 +20,6 @@ import java.util.regex.Pattern;
 public final class BatchQuery {
     private static final List<String> CLAUSES = List.of("INTO", "FROM", "WHERE", "GROUP BY", "FILL", "ORDER BY",
         "LIMIT", "OFFSET", "SLIMIT", "SOFFSET", "TZ");
-    private static final Pattern PLAIN_IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final List<String> KEYWORDS = List.of("ALL", "ALTER", "ANALYZE", "ANY", "AS", "ASC", "BEGIN",
-        "BY", "CARDINALITY", "CREATE", "CONTINUOUS", "DATABASE", "DATABASES", "DEFAULT", "DELETE", "DESC",
-        "DESTINATIONS", "DIAGNOSTICS", "DISTINCT", "DROP", "DURATION", "END", "EVERY", "EXACT", "EXPLAIN", "FIELD",
-        "FOR", "FROM", "GRANT", "GRANTS", "GROUP", "GROUPS", "IN", "INF", "INSERT", "INTO", "KEY", "KEYS", "KILL",
-        "LIMIT", "MEASUREMENT", "MEASUREMENTS", "NAME", "OFFSET", "ON", "ORDER", "PASSWORD", "POLICY", "POLICIES",
-        "PRIVILEGES", "QUERIES", "QUERY", "READ", "REPLICATION", "RESAMPLE", "RETENTION", "REVOKE", "SELECT",
-        "SERIES", "SET", "SHARD", "SHARDS", "SLIMIT", "SOFFSET", "STATS", "SUBSCRIPTION", "SUBSCRIPTIONS", "TAG",
-        "TO", "USER", "USERS", "VALUES", "WHERE", "WITH", "WRITE");
 
     private final String fields;
     private final String into;
@@ -221,12 +211,9 @@ public final class BatchQuery {
         return d + "ns";
     }
 
-    /** InfluxQL's QuoteIdent: bare when a plain identifier and not a keyword, double-quoted otherwise. */
+    /** InfluxQL's QuoteIdent (see {@link kapacitor.influxdb.InfluxQLQuote#ident}). */
     public static String quoteIdent(String s) {
-        if (PLAIN_IDENT.matcher(s).matches() && !KEYWORDS.contains(s.toUpperCase(Locale.ROOT))) {
-            return s;
-        }
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
+        return kapacitor.influxdb.InfluxQLQuote.ident(s);
     }
 
     private static String unquote(String s) {
