@@ -60,8 +60,12 @@ class GroupIdleTimeoutTest {
     }
 
     private LocalTaskRunner start(long groupIdleTimeout) throws Exception {
+        return start(groupIdleTimeout, false);
+    }
+
+    private LocalTaskRunner start(long groupIdleTimeout, boolean chaining) throws Exception {
         LocalTaskRunner runner = new LocalTaskRunner(vertx, router, LocalTaskRunner.DEFAULT_MAX_IN_FLIGHT, List.of(),
-            Map.of(), groupIdleTimeout);
+            Map.of(), groupIdleTimeout).operatorChaining(chaining);
         await(runner.start(new TaskSpec("t", TaskType.STREAM, TickCompiler.compileTask(SCRIPT, TaskType.STREAM,
             Map.of()), List.of(new DbRp("db", "rp")))));
         return runner;
@@ -83,7 +87,17 @@ class GroupIdleTimeoutTest {
 
     @Test
     void idleGroupsAreDeletedAndStartAfresh() throws Exception {
-        LocalTaskRunner runner = start(300_000_000L);
+        idleGroupsAreDeleted(false);
+    }
+
+    /** With chaining the from() node's edges stay on the bus (the expiry watches its frames); the rest is chained. */
+    @Test
+    void idleGroupsAreDeletedWithChainedOperators() throws Exception {
+        idleGroupsAreDeleted(true);
+    }
+
+    private void idleGroupsAreDeleted(boolean chaining) throws Exception {
+        LocalTaskRunner runner = start(300_000_000L, chaining);
         write(runner, T0, "A", "B");
         long deadline = System.nanoTime() + 10 * S;
         while (!out(runner).equals("{\"series\":null}") && System.nanoTime() < deadline) {
