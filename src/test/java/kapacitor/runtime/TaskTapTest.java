@@ -44,6 +44,20 @@ class TaskTapTest {
 
             await(bus.request(Addresses.TASKS_TAP, new JsonObject().put("task", "tapped").put("node", "http_out4")
                 .put("tap", false)));
+
+            // The stream source hands frames on whole; tapped, it shows every point it receives, one frame per write.
+            String source = await(bus.<String>request(Addresses.TASKS_TAP,
+                new JsonObject().put("task", "tapped").put("node", "stream0"))).body();
+            LinkedBlockingQueue<TapFrame> sourceFrames = new LinkedBlockingQueue<>();
+            await(bus.<TapFrame>localConsumer(source, msg -> sourceFrames.add(msg.body())).completion());
+            assertEquals(204, await(server.http().post("/write?db=db&rp=rp",
+                "cpu value=4 13000000000\ncpu value=5 14000000000\n")).status());
+            TapFrame sf = sourceFrames.poll(10, TimeUnit.SECONDS);
+            assertNotNull(sf, "the tap delivered the source's input");
+            assertEquals(2, sf.messages().size());
+            assertEquals(14_000_000_000L, sf.messages().get(1).time());
+            String counted = await(server.http().get("/kapacitor/v1/tasks/tapped")).text();
+            assertTrue(counted.contains("\"collected\": 5"), counted);
             var missing = bus.request(Addresses.TASKS_TAP, new JsonObject().put("task", "tapped").put("node", "x9"));
             assertEquals(404, ((io.vertx.core.eventbus.ReplyException) missing.toCompletionStage().toCompletableFuture()
                 .handle((v, e) -> e instanceof java.util.concurrent.CompletionException ? e.getCause() : e).get())
