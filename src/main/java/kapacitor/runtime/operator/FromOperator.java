@@ -69,15 +69,35 @@ public final class FromOperator implements Operator {
         }
     }
 
+    /**
+     * The last db, rp and measurement instances seen to match: a request's points share their db and rp Strings and
+     * the parser hands out one name String per measurement, so most points match by identity, not by comparing.
+     */
+    private String matchedDb;
+    private String matchedRp;
+    private String matchedName;
+
     private boolean matches(Point p, Output out) {
-        if (!db.isEmpty() && !db.equals(p.db())) {
-            return false;
+        String pdb = p.db();
+        if (!db.isEmpty() && (pdb == null || pdb != matchedDb)) {
+            if (!db.equals(pdb)) {
+                return false;
+            }
+            matchedDb = pdb;
         }
-        if (!rp.isEmpty() && !rp.equals(p.rp())) {
-            return false;
+        String prp = p.rp();
+        if (!rp.isEmpty() && (prp == null || prp != matchedRp)) {
+            if (!rp.equals(prp)) {
+                return false;
+            }
+            matchedRp = prp;
         }
-        if (!measurement.isEmpty() && !measurement.equals(p.name())) {
-            return false;
+        String name = p.name();
+        if (!measurement.isEmpty() && (name == null || name != matchedName)) {
+            if (!measurement.equals(name)) {
+                return false;
+            }
+            matchedName = name;
         }
         for (PointPredicate w : where) {
             try {
