@@ -42,15 +42,24 @@ if [ "${WARMUP:-1}" = 1 ]; then
   # parsing path of the server and the load tool's own sending code (3 passes reach the JIT's steady state).
   WARMUP_ARGS=(--warmup-db warmup --warmup-passes "${WARMUP_PASSES:-1}")
   if [ "$TASKS" -gt 0 ]; then
-    # A task on the warm-up database that reads a measurement nobody writes: /write builds the points (as it will
-    # for the timed pass) instead of only validating them, and no task processes them.
-    python3 - <<'PY'
-import json, os, urllib.request
+    # The same script as a task on a warm-up database, fed the whole workload once before the timed pass: the
+    # task's own code is then compiled too (as a JMH warm-up would). Then wait until the server is idle, so that
+    # what the warm-up left behind (alert events being written, say) does not run during the timed pass.
+    python3 - "$SCRIPT" <<'PY'
+import json, os, sys, urllib.request
 body = json.dumps({"id": "warmup", "type": "stream", "status": "enabled",
-                   "dbrps": [{"db": "warmup", "rp": "autogen"}], "script": "stream|from().measurement('none')"}).encode()
+                   "dbrps": [{"db": "warmup", "rp": "autogen"}], "script": sys.argv[1]}).encode()
 urllib.request.urlopen(urllib.request.Request("http://127.0.0.1:%s/kapacitor/v1/tasks" % os.environ["PORT"],
                                               data=body, method="POST")).read()
 PY
+    java -Xmx6g -cp target/kapacitord.jar kapacitor.tools.LoadTool --points "$POINTS" --hosts "$HOSTS" --clients 4 \
+      --batch 5000 --max-seconds 300 --url "http://127.0.0.1:$PORT" --db warmup > /dev/null
+    for _ in $(seq 1 60); do
+      a=$(awk '{print $14 + $15}' /proc/$SERVER/stat); sleep 1; b=$(awk '{print $14 + $15}' /proc/$SERVER/stat)
+      [ $((b - a)) -lt 10 ] && break
+    done
+    # The tool's own warm-up pass then goes to a database no task reads.
+    WARMUP_ARGS=(--warmup-db warmup-http --warmup-passes "${WARMUP_PASSES:-1}")
   fi
 fi
 cpu() { awk '{print $14 + $15}' /proc/$SERVER/stat; }
