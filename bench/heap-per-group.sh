@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Live heap per group: the canonical task on the 1 M-group workload (HOSTS=250000), full GC before and after.
-cd /work/main
+# JAR=path measures another build; HISTO=N also prints the N first lines of the live class histogram.
+cd "$(dirname "$0")/.."
+if curl -s -o /dev/null http://127.0.0.1:9092/kapacitor/v1/ping; then
+  echo "something already listens on 127.0.0.1:9092; stop it first" >&2
+  exit 1
+fi
 D=$(mktemp -d)
 KAPACITOR_HTTP_BIND_ADDRESS=127.0.0.1:9092 KAPACITOR_DATA_DIR=$D KAPACITOR_HTTP_LOG_ENABLED=false java -Xmx12g -jar ${JAR:-target/kapacitord.jar} > $D/log 2>&1 &
 S=$!
@@ -30,5 +35,7 @@ PY
 A=$(live)
 curl -s http://127.0.0.1:9092/kapacitor/v1/tasks/bench | python3 -c "import json,sys; d=json.load(sys.stdin)['stats']['node-stats']; print({k: (v['working_cardinality'], v['emitted']) for k,v in d.items()})"
 python3 -c "print('live heap before %d KB, after %d KB, growth %.0f bytes per group (1M groups)' % ($B, $A, ($A-$B)*1024/1e6))"
-[ -n "$HISTO" ] && jmap -histo:live $S | head -${HISTO} 
- kill $S; wait $S 2>/dev/null; rm -rf $D
+if [ -n "${HISTO:-}" ]; then
+  jmap -histo:live $S | head -"$HISTO"
+fi
+kill $S; wait $S 2>/dev/null; rm -rf $D
