@@ -108,7 +108,7 @@ public final class Authenticator implements RequestGuard {
             return Future.succeededFuture(AuthUser.admin("subscription-user"));
         }
         if (!UserNames.valid(token)) {
-            return unauthorized("token must be a valid username: " + GoText.quote(token));
+            return unauthorized("token must be a valid username: " + kapacitor.util.GoQuote.quote(token));
         }
         return user(UserNames.SUBSCRIPTION_PREFIX + token).map(StoredUser::toAuthUser)
             .recover(e -> unauthorized("invalid subscription token"));
@@ -137,7 +137,7 @@ public final class Authenticator implements RequestGuard {
             return Future.succeededFuture(AuthUser.admin(name));
         }
         return user(name).map(StoredUser::toAuthUser).recover(e -> unauthorized("retrieving user "
-            + GoText.quote(name) + " from store: " + e.getMessage()));
+            + kapacitor.util.GoQuote.quote(name) + " from store: " + e.getMessage()));
     }
 
     private Future<StoredUser> user(String name) {
@@ -198,8 +198,8 @@ public final class Authenticator implements RequestGuard {
             String db = ctx.request().getParam("db");
             if (db != null && !db.isEmpty() && !user.authorized(AuthUser.databaseResource(db), Privilege.WRITE)) {
                 // The write endpoint answers in InfluxDB's shape, like its other errors.
-                Map<String, String> body = Map.of("error", GoText.quote(user.name())
-                    + " user is not authorized to write to database " + GoText.quote(db));
+                Map<String, String> body = Map.of("error", kapacitor.util.GoQuote.quote(user.name())
+                    + " user is not authorized to write to database " + kapacitor.util.GoQuote.quote(db));
                 return Future.failedFuture(new RequestGuard.Rejection(401, Json.compact(body)));
             }
         }
@@ -212,7 +212,7 @@ public final class Authenticator implements RequestGuard {
             return null;
         }
         return "user " + user.name() + " does not have \"" + required.label() + "\" privilege for API endpoint "
-            + GoText.quote(path);
+            + kapacitor.util.GoQuote.quote(path);
     }
 
     private static boolean isWrite(String path) {

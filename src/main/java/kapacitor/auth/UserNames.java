@@ -18,6 +18,6 @@ public final class UserNames {
 
     /** The users API's error text for an invalid name. */
     public static String invalidMessage(String name) {
-        return "username must contain only letters, numbers, '-', '.', '@' and '_'. " + GoText.quote(name);
+        return "username must contain only letters, numbers, '-', '.', '@' and '_'. " + kapacitor.util.GoQuote.quote(name);
     }
 }

@@ -12,7 +12,6 @@ import kapacitor.api.Links;
 import kapacitor.api.Mux;
 import kapacitor.app.Addresses;
 import kapacitor.app.LocalCodec;
-import kapacitor.auth.GoText;
 import kapacitor.auth.Permission;
 import kapacitor.auth.StoredUser;
 import kapacitor.auth.UserNames;
@@ -228,6 +227,6 @@ public final class UserRoutes implements ApiModule {
     }
 
     private static String quote(String s) {
-        return GoText.quote(s);
+        return kapacitor.util.GoQuote.quote(s);
     }
 }
