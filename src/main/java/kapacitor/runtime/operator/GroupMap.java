@@ -106,11 +106,6 @@ final class GroupMap<V> {
         }
     }
 
-    void clear() {
-        table = new Object[2 * MIN_CAPACITY];
-        size = 0;
-    }
-
     private void resize(int capacity) {
         Object[] old = table;
         Object[] t = new Object[2 * capacity];
